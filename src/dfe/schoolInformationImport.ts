@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Database } from '../db/database';
+import { CsvTable } from './csvFile';
+import { FileReport } from './importReport';
+
+const schoolRow = z.object({
+  URN: z.string().regex(/^\d{6}$/, 'URN is not a six-digit number'),
+  LA: z.string().regex(/^\d{3}$/, 'LA code is not a three-digit number'),
+  LANAME: z.string().default(''),
+  ESTAB: z.string().default(''),
+  SCHNAME: z.string().trim().min(1, 'school name is blank'),
+  TOWN: z.string().default(''),
+  POSTCODE: z.string().default(''),
+  SCHSTATUS: z.string().default(''),
+  MINORGROUP: z.string().default(''),
+  SCHOOLTYPE: z.string().default(''),
+  ISPRIMARY: z.string().default('0'),
+  ISSECONDARY: z.string().default('0'),
+  ISPOST16: z.string().default('0'),
+  AGELOW: z.string().default(''),
+  AGEHIGH: z.string().default(''),
+});
+type SchoolRow = z.infer<typeof schoolRow>;
+
+export type Phase = 'nursery' | 'primary' | 'secondary' | 'all-through' | 'special' | '16 plus' | 'other';
+
+export function phaseOf(row: Pick<SchoolRow, 'MINORGROUP' | 'SCHOOLTYPE' | 'ISPRIMARY' | 'ISSECONDARY' | 'ISPOST16' | 'AGEHIGH'>): Phase {
+  if (/special/i.test(row.MINORGROUP) || /special/i.test(row.SCHOOLTYPE)) return 'special';
+  const primary = row.ISPRIMARY === '1';
+  const secondary = row.ISSECONDARY === '1';
+  if (primary && secondary) return 'all-through';
+  if (primary) return Number(row.AGEHIGH) > 0 && Number(row.AGEHIGH) <= 5 ? 'nursery' : 'primary';
+  if (secondary) return 'secondary';
+  if (row.ISPOST16 === '1') return '16 plus';
+  return 'other';
+}
+
+const toInt = (s: string) => (/^\d+$/.test(s) ? Number(s) : null);
+
+/** Upserts schools; an older year's file never overwrites what a newer year's said. */
+export async function importSchoolInformation(db: Database, table: CsvTable, report: FileReport, year: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const record of table.records) {
+      report.rowsRead++;
+      if (record.fieldCount > table.header.length) {
+        report.reject(record.line, `${record.fieldCount} fields where the header has ${table.header.length}`);
+        continue;
+      }
+      const parsed = schoolRow.safeParse(record.cells);
+      if (!parsed.success) {
+        report.reject(record.line, parsed.error.issues.map((i) => i.message).join('; '));
+        continue;
+      }
+      const r = parsed.data;
+      await tx.run(
+        `INSERT INTO schools (urn, la_code, la_name, estab, name, town, postcode, phase, school_type, type_group, status, age_low, age_high, info_year)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (urn) DO UPDATE SET la_code = excluded.la_code, la_name = excluded.la_name, estab = excluded.estab,
+           name = excluded.name, town = excluded.town, postcode = excluded.postcode, phase = excluded.phase,
+           school_type = excluded.school_type, type_group = excluded.type_group, status = excluded.status,
+           age_low = excluded.age_low, age_high = excluded.age_high, info_year = excluded.info_year
+         WHERE excluded.info_year >= schools.info_year`,
+        [r.URN, r.LA, r.LANAME, r.ESTAB, r.SCHNAME.trim(), r.TOWN, r.POSTCODE, phaseOf(r), r.SCHOOLTYPE, r.MINORGROUP, r.SCHSTATUS,
+          toInt(r.AGELOW), toInt(r.AGEHIGH), year],
+      );
+      report.rowsImported++;
+    }
+  });
+}
