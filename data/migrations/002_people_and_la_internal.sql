@@ -30,6 +30,7 @@ CREATE TABLE adviser_visits (
   urn         TEXT NOT NULL REFERENCES schools (urn),
   visit_date  TEXT NOT NULL,
   adviser_name TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('planned', 'completed')),
   focus       TEXT NOT NULL,
   notes       TEXT NOT NULL,
   UNIQUE (urn, visit_date)

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * Every Action.Submit verb the bot accepts and the shape of its data. Card data comes back from the
+ * client and can be forged, so it is parsed here and then checked against the user's rights.
+ */
+export const cardSubmission = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal('chooseSchool'), urn: z.string().regex(/^\d{6}$/) }),
+]);
+export type CardSubmission = z.infer<typeof cardSubmission>;
+
+export function parseSubmission(value: unknown): CardSubmission | undefined {
+  const parsed = cardSubmission.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,0 +1,59 @@
+import { AdaptiveCardJson } from '../src/cards/cardRenderer';
+import { helpCard, messageCard, suggestionsFor, welcomeCard } from '../src/cards/conversationCards';
+import { schoolListCard } from '../src/cards/schoolListCardView';
+import { IntentName, Recognition } from '../src/language/intents';
+import { listDistricts } from '../src/repos/schoolRepo';
+import { AppUser } from '../src/repos/userRepo';
+import { canCompareAcrossSchools } from '../src/services/accessPolicy';
+import { listSchools } from '../src/services/schoolList';
+import { AnswerDeps } from './answerDeps';
+
+const NOT_YET: Partial<Record<IntentName, string>> = {
+  briefings: 'briefings and booking a place',
+  traded_services: 'the traded services catalogue and prices',
+  feedback: 'giving feedback on a service',
+};
+
+export function cantHelpYet(deps: AnswerDeps, user: AppUser, topic?: string): AdaptiveCardJson {
+  return messageCard(
+    "I can't help with that yet",
+    [
+      topic
+        ? `I can't help with ${topic} yet. For now, contact ${deps.supportContact}.`
+        : "I didn't understand that, or it's something I can't answer yet.",
+      'I can answer questions about a school’s published results, attendance and context, and its LA school improvement record.',
+    ],
+    suggestionsFor(user),
+  );
+}
+
+/** Answers that need no particular school. */
+export async function answerGeneral(deps: AnswerDeps, user: AppUser, recognition: Recognition): Promise<AdaptiveCardJson[]> {
+  switch (recognition.intent) {
+    case 'greeting':
+      return [welcomeCard(user, deps.serviceName)];
+    case 'help':
+      return [helpCard(user)];
+    case 'thanks':
+      return [messageCard("You're welcome", ['Anything else?'], suggestionsFor(user))];
+    case 'cancel':
+      return [messageCard('Nothing to cancel', ['What would you like to know?'], suggestionsFor(user))];
+    case 'school_list':
+      return [await answerSchoolList(deps, user, recognition)];
+    default:
+      return [cantHelpYet(deps, user, NOT_YET[recognition.intent])];
+  }
+}
+
+async function answerSchoolList(deps: AnswerDeps, user: AppUser, recognition: Recognition): Promise<AdaptiveCardJson> {
+  if (!canCompareAcrossSchools(user)) {
+    return messageCard('Lists of schools are for LA officers', ['I can tell you about your own school instead.'], suggestionsFor(user));
+  }
+  const { district, measureIds, threshold } = recognition.entities;
+  if (!district) {
+    const districts = await listDistricts(deps.db);
+    return messageCard('Which district?', [`Name one of: ${districts.join(', ')}.`, 'For example: "schools in Dacorum with persistent absence above 20%".'], suggestionsFor(user));
+  }
+  const measure = measureIds.map((id) => deps.catalog.byId.get(id)).find((m) => m !== undefined);
+  return schoolListCard(await listSchools(deps.db, district, measure, threshold));
+}

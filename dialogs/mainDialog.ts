@@ -1,0 +1,190 @@
+import { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { messageCard, schoolChoiceCard, suggestionsFor, welcomeCard } from '../src/cards/conversationCards';
+import { IntentName, Recognition, SchoolMention } from '../src/language/intents';
+import { SchoolNameIndex } from '../src/language/schoolNameIndex';
+import { getSchool, getSchools } from '../src/repos/schoolRepo';
+import { AppUser } from '../src/repos/userRepo';
+import { canView, isLaRole } from '../src/services/accessPolicy';
+import { AnswerDeps } from './answerDeps';
+import { CancelAndHelpDialog, CANCEL_WORDS, START_OVER_WORDS } from './cancelAndHelpDialog';
+import { cardActivity } from './cardActivity';
+import { parseSubmission } from './cardSubmissions';
+import { answerGeneral, cantHelpYet } from './generalAnswers';
+import { answerAboutSchool, SCHOOL_INTENTS, SchoolIntent } from './schoolAnswers';
+import { turnUser } from './turnUser';
+
+const WATERFALL = 'schoolQuestion';
+const SCHOOL_PROMPT = 'schoolPrompt';
+/** Below this nlp.js score the bot asks rather than guesses. */
+export const CONFIDENT = 0.6;
+
+export type ConversationMemory = { currentSchoolUrn?: string };
+type PendingQuestion = { intent: SchoolIntent; recognition: Recognition };
+
+// botbuilder types a waterfall's step values as a bare object.
+const questionOf = (step: WaterfallStepContext) => step.values as { question?: PendingQuestion };
+
+const isSchoolIntent = (intent: IntentName): intent is SchoolIntent => (SCHOOL_INTENTS as string[]).includes(intent);
+
+/**
+ * Routes each message: recognizer → (which school?) → answer. Questions about a school ask which
+ * school when it is ambiguous, and every school is checked against the user's rights on the server.
+ */
+export class MainDialog extends CancelAndHelpDialog {
+  constructor(
+    private readonly deps: AnswerDeps,
+    private readonly memory: StatePropertyAccessor<ConversationMemory>,
+  ) {
+    super('mainDialog');
+    this.addDialog(new TextPrompt(SCHOOL_PROMPT, (prompt) => this.validateSchoolChoice(prompt)));
+    this.addDialog(new WaterfallDialog(WATERFALL, [(step) => this.resolveSchool(step), (step) => this.answer(step)]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  /** Entry point for a message turn. */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor): Promise<void> {
+    const dialogSet = new DialogSet(dialogState);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await this.startTurn(context, dc.beginDialog.bind(dc));
+  }
+
+  private async startTurn(context: TurnContext, begin: (id: string, options: PendingQuestion) => Promise<unknown>): Promise<void> {
+    const user = turnUser(context);
+    const submission = parseSubmission(context.activity.value);
+    if (submission?.verb === 'chooseSchool') return this.switchSchool(context, user, submission.urn);
+    const text = (context.activity.text ?? '').trim();
+    if (START_OVER_WORDS.test(text)) {
+      await this.memory.set(context, {});
+      await context.sendActivity(cardActivity(welcomeCard(user, this.deps.serviceName)));
+      return;
+    }
+    if (CANCEL_WORDS.test(text)) {
+      await context.sendActivity(cardActivity(messageCard('Nothing to cancel', ['What would you like to know?'], suggestionsFor(user))));
+      return;
+    }
+    if (!text) {
+      await context.sendActivity(cardActivity(cantHelpYet(this.deps, user)));
+      return;
+    }
+    const recognition = await this.deps.recognizer.recognize(text);
+    const intent = effectiveIntent(recognition);
+    if (intent === 'choose_school') return this.offerSchoolChoice(context, user);
+    if (intent && isSchoolIntent(intent)) {
+      await begin(this.id, { intent, recognition });
+      return;
+    }
+    if (!intent) {
+      await context.sendActivity(cardActivity(clarifyCard(recognition, user)));
+      return;
+    }
+    for (const card of await answerGeneral(this.deps, user, { ...recognition, intent })) await context.sendActivity(cardActivity(card));
+  }
+
+  private async resolveSchool(step: WaterfallStepContext) {
+    const question = step.options as PendingQuestion;
+    questionOf(step).question = question;
+    const user = turnUser(step.context);
+    const named = await this.namedSchools(question.recognition);
+    if (named.length === 1) return step.next(named[0].urn);
+    if (named.length > 1) return this.promptForSchool(step, named.slice(0, 6), 'I found more than one school by that name. Which do you mean?');
+    const own = await getSchools(this.deps.db, user.schoolUrns);
+    if (own.length === 1) return step.next(own[0].urn);
+    const remembered = (await this.memory.get(step.context, {})).currentSchoolUrn;
+    if (remembered && (own.some((s) => s.urn === remembered) || isLaRole(user.role))) return step.next(remembered);
+    if (own.length > 1) return this.promptForSchool(step, own, 'You are linked to more than one school. Which one do you mean?');
+    await step.context.sendActivity(
+      cardActivity(messageCard('Which school?', ['Name the school or give its URN, for example "how is Sandon JMI doing?" or "Progress 8 for 117578".'], suggestionsFor(user))),
+    );
+    return step.endDialog();
+  }
+
+  private async promptForSchool(step: WaterfallStepContext, schools: SchoolMention[], prompt: string) {
+    const card = cardActivity(schoolChoiceCard(schools, prompt));
+    return step.prompt(SCHOOL_PROMPT, { prompt: card, retryPrompt: card, validations: schools.map((s) => s.urn) });
+  }
+
+  private async answer(step: WaterfallStepContext) {
+    const { intent, recognition } = questionOf(step).question as PendingQuestion;
+    const user = turnUser(step.context);
+    const school = await getSchool(this.deps.db, String(step.result));
+    if (!school || !canView(user, school.urn, 'public').allowed) {
+      await step.context.sendActivity(cardActivity(messageCard('School not found', ['I could not find that school.'], suggestionsFor(user))));
+      return step.endDialog();
+    }
+    await this.memory.set(step.context, { currentSchoolUrn: school.urn });
+    for (const card of await answerAboutSchool(this.deps, user, school, intent, recognition)) await step.context.sendActivity(cardActivity(card));
+    return step.endDialog();
+  }
+
+  /** Accepts a button press or a typed name, but only for one of the schools offered. */
+  private async validateSchoolChoice(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const offered = (prompt.options.validations ?? []) as string[];
+    const submission = parseSubmission(prompt.context.activity.value);
+    let urn = submission?.verb === 'chooseSchool' ? submission.urn : undefined;
+    if (!urn && prompt.recognized.value) {
+      const schools = await getSchools(this.deps.db, offered);
+      const matches = new SchoolNameIndex(schools).find(prompt.recognized.value);
+      urn = matches.length === 1 ? matches[0].urn : /\b\d{6}\b/.exec(prompt.recognized.value)?.[0];
+    }
+    if (urn && offered.includes(urn)) {
+      prompt.recognized.value = urn;
+      return true;
+    }
+    await prompt.context.sendActivity(urn ? 'That school is not one of the choices I offered.' : 'Please pick one of the schools, or type **cancel**.');
+    return false;
+  }
+
+  private async namedSchools(recognition: Recognition): Promise<SchoolMention[]> {
+    const byUrn = await getSchools(this.deps.db, recognition.entities.urns);
+    return byUrn.length ? byUrn.map((s) => ({ urn: s.urn, name: s.name })) : recognition.entities.schools;
+  }
+
+  private async offerSchoolChoice(context: TurnContext, user: AppUser): Promise<void> {
+    const own = await getSchools(this.deps.db, user.schoolUrns);
+    if (own.length > 1) await context.sendActivity(cardActivity(schoolChoiceCard(own, 'Which school would you like to talk about?')));
+    else await context.sendActivity(cardActivity(messageCard('Choosing a school', ['Name the school in your question, for example "how is Sandon JMI doing?".'], suggestionsFor(user))));
+  }
+
+  /** A choice clicked on an older card: still checked against the user's own schools. */
+  private async switchSchool(context: TurnContext, user: AppUser, urn: string): Promise<void> {
+    const school = await getSchool(this.deps.db, urn);
+    if (!school || !(user.schoolUrns.includes(urn) || isLaRole(user.role))) {
+      await context.sendActivity(cardActivity(messageCard('I can’t switch to that school', ['It is not one of the schools you are linked to.'], suggestionsFor(user))));
+      return;
+    }
+    await this.memory.set(context, { currentSchoolUrn: urn });
+    await context.sendActivity(cardActivity(messageCard(`Now talking about ${school.name}`, ['What would you like to know?'], suggestionsFor(user))));
+  }
+}
+
+/**
+ * nlp.js's intent, or one the entities make obvious (a measure named means a measure question),
+ * or undefined when the bot should ask rather than guess.
+ */
+export function effectiveIntent(r: Recognition): IntentName | undefined {
+  if (r.score >= CONFIDENT) return r.intent;
+  if (r.entities.measureIds.length) return r.entities.district ? 'school_list' : 'measure_query';
+  if (r.entities.schools.length || r.entities.urns.length) return 'school_overview';
+  if (r.score < 0.3 || r.intent === 'None') return 'None';
+  return undefined;
+}
+
+const EXAMPLES: Partial<Record<IntentName, string>> = {
+  school_overview: 'How are we doing?',
+  measure_query: "What's our persistent absence?",
+  la_internal: 'What is our banding?',
+  school_list: 'Schools in Dacorum with persistent absence above 20%',
+  ofsted: 'When was our last Ofsted?',
+  help: 'Help',
+};
+
+function clarifyCard(r: Recognition, user: AppUser) {
+  const options = r.alternatives
+    .filter((a) => a.score >= 0.15 && EXAMPLES[a.intent])
+    .slice(0, 3)
+    .map((a) => EXAMPLES[a.intent] as string);
+  return messageCard('Did you mean one of these?', ["I'm not sure what you're asking. Pick one, or put it another way."], options.length ? options : suggestionsFor(user));
+}

@@ -1,0 +1,48 @@
+import { ConversationState } from 'botbuilder';
+import { AnswerDeps } from '../dialogs/answerDeps';
+import { CriticalFriendBot } from './bot/criticalFriendBot';
+import { SqliteStorage } from './bot/sqliteStorage';
+import { AppConfig } from './config';
+import { Database } from './db/database';
+import { migrate } from './db/migrate';
+import { seedDemoData } from './demo/demoSeed';
+import { importDfeDirectory } from './dfe/dfeImporter';
+import { loadMeasureCatalog } from './dfe/measureCatalog';
+import { EntityExtractor } from './language/entityExtractor';
+import { Recognizer } from './language/intents';
+import { NlpRecognizer } from './language/nlpRecognizer';
+import { SchoolNameIndex } from './language/schoolNameIndex';
+import { Logger } from './logger';
+import { listDistricts, listOpenSchools } from './repos/schoolRepo';
+import { loadBandingConfig } from './services/banding';
+
+export type App = { db: Database; bot: CriticalFriendBot; deps: AnswerDeps };
+
+/** Opens the store, fills it on first start (idempotent), trains the recognizer and builds the bot. */
+export async function createApp(config: AppConfig, log: Logger, recognizer?: Recognizer): Promise<App> {
+  const db = await Database.open(config.databasePath);
+  const applied = await migrate(db);
+  if (applied.length) log.info(`database: applied migrations ${applied.join(', ')}`);
+  const catalog = loadMeasureCatalog();
+  const schoolCount = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM schools'))?.n ?? 0;
+  if (schoolCount === 0) {
+    log.info(`importing DfE files from ${config.dfeDataDir} (first start)`);
+    await importDfeDirectory(db, config.dfeDataDir, catalog, (done, total, report) => log.info(`  [${done}/${total}] ${report.summary()}`));
+  }
+  if (config.loadDemoData) await seedDemoData(db);
+  const schools = await listOpenSchools(db);
+  const deps: AnswerDeps = {
+    db,
+    catalog,
+    banding: loadBandingConfig(),
+    recognizer:
+      recognizer ?? (await NlpRecognizer.train(new EntityExtractor(catalog.measures, new SchoolNameIndex(schools), await listDistricts(db)))),
+    serviceName: 'Hertfordshire school improvement',
+    supportContact: config.supportContact,
+    laRecordProvenance: config.loadDemoData
+      ? 'Fictional demo data: not a real LA record.'
+      : 'From the LA school improvement record.',
+  };
+  const bot = new CriticalFriendBot(deps, new ConversationState(new SqliteStorage(db)));
+  return { db, bot, deps };
+}

@@ -1,0 +1,41 @@
+import { Storage, StoreItems } from 'botbuilder';
+import { Database } from '../db/database';
+
+/**
+ * Bot Framework state (dialog stacks, conversation data) in SQLite, so a restart or a second
+ * instance carries on the conversation. eTags give the optimistic concurrency botbuilder expects.
+ */
+export class SqliteStorage implements Storage {
+  constructor(private readonly db: Database) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys.length) return {};
+    const rows = await this.db.all<{ key: string; document: string; etag: number }>(
+      `SELECT key, document, etag FROM bot_state WHERE key IN (${keys.map(() => '?').join(',')})`,
+      keys,
+    );
+    return Object.fromEntries(rows.map((r) => [r.key, { ...JSON.parse(r.document), eTag: String(r.etag) }]));
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const [key, item] of Object.entries(changes)) {
+        const { eTag, ...document } = (item ?? {}) as { eTag?: string };
+        const current = await tx.get<{ etag: number }>('SELECT etag FROM bot_state WHERE key = ?', [key]);
+        if (current && eTag && eTag !== '*' && eTag !== String(current.etag)) {
+          throw new Error(`Storage: eTag conflict for ${key}`);
+        }
+        await tx.run(
+          `INSERT INTO bot_state (key, document, etag, updated_at) VALUES (?, ?, 1, ?)
+           ON CONFLICT (key) DO UPDATE SET document = excluded.document, etag = bot_state.etag + 1, updated_at = excluded.updated_at`,
+          [key, JSON.stringify(document), new Date().toISOString()],
+        );
+      }
+    });
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (!keys.length) return;
+    await this.db.transaction((tx) => tx.run(`DELETE FROM bot_state WHERE key IN (${keys.map(() => '?').join(',')})`, keys));
+  }
+}

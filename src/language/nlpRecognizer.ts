@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { containerBootstrap } from '@nlpjs/core';
+import { LangEn } from '@nlpjs/lang-en-min';
+import { Nlp } from '@nlpjs/nlp';
+import { z } from 'zod';
+import { EntityExtractor } from './entityExtractor';
+import { IntentName, INTENTS, Recognition, Recognizer } from './intents';
+
+const corpusSchema = z.object({
+  intents: z.array(z.object({ intent: z.enum(INTENTS), utterances: z.array(z.string().min(1)).min(1) })),
+});
+
+export const DEFAULT_CORPUS = path.join(__dirname, '..', '..', 'data', 'language', 'training.json');
+
+const isIntent = (s: string): s is IntentName => (INTENTS as readonly string[]).includes(s);
+
+/** Intent classification with nlp.js, trained at start-up from data/language/training.json; entities by EntityExtractor. */
+export class NlpRecognizer implements Recognizer {
+  private constructor(
+    private readonly nlp: Nlp,
+    private readonly entities: EntityExtractor,
+  ) {}
+
+  static async train(entities: EntityExtractor, corpusFile: string = DEFAULT_CORPUS): Promise<NlpRecognizer> {
+    const corpus = corpusSchema.parse(JSON.parse(fs.readFileSync(corpusFile, 'utf8')));
+    const container = await containerBootstrap();
+    container.use(LangEn);
+    const nlp = new Nlp({ container, autoSave: false, autoLoad: false, nlu: { log: false } });
+    nlp.addLanguage('en');
+    for (const group of corpus.intents) for (const u of group.utterances) nlp.addDocument('en', u, group.intent);
+    await nlp.train();
+    return new NlpRecognizer(nlp, entities);
+  }
+
+  async recognize(text: string): Promise<Recognition> {
+    const result = await this.nlp.process('en', text.slice(0, 500));
+    const alternatives = result.classifications
+      .filter((c) => isIntent(c.intent))
+      .map((c) => ({ intent: c.intent as IntentName, score: c.score }))
+      .sort((a, b) => b.score - a.score);
+    const intent = isIntent(result.intent) ? result.intent : 'None';
+    return { intent, score: result.score, alternatives, entities: this.entities.extract(text) };
+  }
+}
