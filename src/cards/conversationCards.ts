@@ -37,7 +37,7 @@ export function welcomeCard(user: AppUser, serviceName: string): AdaptiveCardJso
 
 export function helpCard(user: AppUser): AdaptiveCardJson {
   const examples = isLaRole(user.role)
-    ? ['"How is Sandon JMI doing?"', '"What is the Progress 8 for 117578?"', '"Schools in Watford with persistent absence above 20%"', '"What is the banding for Holywell Primary?"']
+    ? ['"How is Sandon JMI doing?"', '"What is the Progress 8 for 117578?"', '"Schools in Watford with persistent absence above 20%"', '"What is the banding for Leavesden JMI?"']
     : ['"How are we doing?"', '"What were our KS2 results last year?"', '"What\'s our persistent absence compared with the county?"', '"Show me reading over the last three years"', '"What\'s our Progress 8?"', '"What is our banding?"'];
   return renderCard(
     'message',
@@ -55,6 +55,6 @@ export function messageCard(title: string, paragraphs: string[], suggestions: st
 }
 
 export function schoolChoiceCard(schools: { urn: string; name: string }[], prompt = 'Which school do you mean?'): AdaptiveCardJson {
-  const example = `How is ${schools[0]?.name ?? 'Holywell Primary School'} doing?`;
+  const example = `How is ${schools[0]?.name ?? 'Leavesden JMI School'} doing?`;
   return renderCard('schoolChoice', { prompt, example, schools }, `${prompt} ${schools.map((s) => s.name).join(' or ')}.`);
 }

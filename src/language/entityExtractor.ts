@@ -43,17 +43,18 @@ export class EntityExtractor {
     };
   }
 
-  /** Longest phrases first, each consumed once, so "reading progress" is not also "reading". */
+  /** Longest phrases first, each consumed once, so "reading progress" is not also "reading"; reported in the order asked. */
   private measures(lower: string): string[] {
     let rest = lower;
-    const found: string[] = [];
+    const found = new Map<string, number>();
     for (const p of this.measurePhrases) {
-      if (p.phrase.test(rest)) {
-        if (!found.includes(p.id)) found.push(p.id);
-        rest = rest.replace(p.phrase, '$1#$2');
-      }
+      const match = p.phrase.exec(rest);
+      if (!match) continue;
+      const at = match.index + match[1].length;
+      if (!found.has(p.id)) found.set(p.id, at);
+      rest = rest.slice(0, at) + '#'.repeat(p.length) + rest.slice(at + p.length);
     }
-    return found;
+    return [...found.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
   }
 
   private district(lower: string): string | undefined {
