@@ -24,4 +24,3 @@ export function renderCard<K extends CardName>(name: K, model: CardModels[K], fa
   return { ...card, fallbackText };
 }
 
-export const CARD_NAMES: CardName[] = ['welcome', 'measureAnswer', 'schoolOverview', 'schoolChoice', 'message', 'laInternal', 'schoolList'];
