@@ -134,6 +134,8 @@ export class MainDialog extends CancelAndHelpDialog {
       return true;
     }
     await prompt.context.sendActivity(urn ? 'That school is not one of the choices I offered.' : 'Please pick one of the schools, or type **cancel**.');
+    // botbuilder skips the retry prompt once the turn has replied, so the choices are sent again here.
+    if (prompt.options.retryPrompt) await prompt.context.sendActivity(prompt.options.retryPrompt);
     return false;
   }
 
