@@ -12,18 +12,18 @@ export type UserImportResult = { imported: number; errors: { line: number; messa
 export async function importUsersCsv(db: Database, csvText: string): Promise<UserImportResult> {
   const records: Record<string, string>[] = parse(csvText, { bom: true, columns: true, skip_empty_lines: true, trim: true });
   const errors: UserImportResult['errors'] = [];
-  const rows: UserImportRow[] = [];
+  const rows: { line: number; row: UserImportRow }[] = [];
   for (const [i, record] of records.entries()) {
     const parsed = userImportRow.safeParse(record);
-    if (parsed.success) rows.push(parsed.data);
+    if (parsed.success) rows.push({ line: i + 2, row: parsed.data });
     else errors.push({ line: i + 2, message: parsed.error.issues.map((x) => x.message).join('; ') });
   }
   const known = new Set((await db.all<{ urn: string }>('SELECT urn FROM schools')).map((r) => r.urn));
-  rows.forEach((row, i) => {
+  for (const { line, row } of rows) {
     const unknown = row.school_urns.filter((u) => !known.has(u));
-    if (unknown.length) errors.push({ line: i + 2, message: `unknown school URN ${unknown.join(', ')} (import the DfE files first)` });
-  });
-  if (errors.length) return { imported: 0, errors };
-  await upsertUsers(db, rows);
+    if (unknown.length) errors.push({ line, message: `unknown school URN ${unknown.join(', ')} (import the DfE files first)` });
+  }
+  if (errors.length) return { imported: 0, errors: errors.sort((a, b) => a.line - b.line) };
+  await upsertUsers(db, rows.map((r) => r.row));
   return { imported: rows.length, errors };
 }
