@@ -1,5 +1,15 @@
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  DialogContext,
+  DialogSet,
+  DialogTurnResult,
+  DialogTurnStatus,
+  PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { AdaptiveCardJson } from '../src/cards/cardRenderer';
 import { messageCard, schoolChoiceCard, suggestionsFor, welcomeCard } from '../src/cards/conversationCards';
 import { IntentName, Recognition, SchoolMention } from '../src/language/intents';
 import { SchoolNameIndex } from '../src/language/schoolNameIndex';
@@ -8,6 +18,7 @@ import { AppUser } from '../src/repos/userRepo';
 import { canView, isLaRole } from '../src/services/accessPolicy';
 import { AnswerDeps } from './answerDeps';
 import { CancelAndHelpDialog, CANCEL_WORDS, START_OVER_WORDS } from './cancelAndHelpDialog';
+import { Feature, FeatureTurn } from './feature';
 import { cardActivity } from './cardActivity';
 import { parseSubmission } from './cardSubmissions';
 import { answerGeneral, cantHelpYet } from './generalAnswers';
@@ -21,6 +32,8 @@ export const CONFIDENT = 0.6;
 
 export type ConversationMemory = { currentSchoolUrn?: string };
 type PendingQuestion = { intent: SchoolIntent; recognition: Recognition };
+/** How the main dialog is begun: a school question (its own waterfall) or one of a feature's dialogs. */
+type BeginOptions = PendingQuestion | { featureDialog: string; options?: object };
 
 // botbuilder types a waterfall's step values as a bare object.
 const questionOf = (step: WaterfallStepContext) => step.values as { question?: PendingQuestion };
@@ -35,11 +48,18 @@ export class MainDialog extends CancelAndHelpDialog {
   constructor(
     private readonly deps: AnswerDeps,
     private readonly memory: StatePropertyAccessor<ConversationMemory>,
+    private readonly features: Feature[] = [],
   ) {
     super('mainDialog');
     this.addDialog(new TextPrompt(SCHOOL_PROMPT, (prompt) => this.validateSchoolChoice(prompt)));
     this.addDialog(new WaterfallDialog(WATERFALL, [(step) => this.resolveSchool(step), (step) => this.answer(step)]));
+    for (const feature of features) for (const dialog of feature.dialogs ?? []) this.addDialog(dialog);
     this.initialDialogId = WATERFALL;
+  }
+
+  protected async onBeginDialog(innerDc: DialogContext, options?: BeginOptions): Promise<DialogTurnResult> {
+    if (options && 'featureDialog' in options) return innerDc.beginDialog(options.featureDialog, options.options);
+    return innerDc.beginDialog(WATERFALL, options);
   }
 
   /** Entry point for a message turn. */
@@ -51,10 +71,21 @@ export class MainDialog extends CancelAndHelpDialog {
     if (result.status === DialogTurnStatus.empty) await this.startTurn(context, dc.beginDialog.bind(dc));
   }
 
-  private async startTurn(context: TurnContext, begin: (id: string, options: PendingQuestion) => Promise<unknown>): Promise<void> {
+  private async startTurn(context: TurnContext, begin: (id: string, options: BeginOptions) => Promise<unknown>): Promise<void> {
     const user = turnUser(context);
+    const turn: FeatureTurn = {
+      context,
+      user,
+      send: async (...cards: AdaptiveCardJson[]) => {
+        for (const card of cards) await context.sendActivity(cardActivity(card));
+      },
+      beginDialog: async (featureDialog, options) => {
+        await begin(this.id, { featureDialog, options });
+      },
+    };
     const submission = parseSubmission(context.activity.value);
     if (submission?.verb === 'chooseSchool') return this.switchSchool(context, user, submission.urn);
+    if (await this.routeSubmission(turn)) return;
     const text = (context.activity.text ?? '').trim();
     if (START_OVER_WORDS.test(text)) {
       await this.memory.set(context, {});
@@ -76,11 +107,29 @@ export class MainDialog extends CancelAndHelpDialog {
       await begin(this.id, { intent, recognition });
       return;
     }
+    const feature = intent ? this.features.find((f) => f.intents.includes(intent)) : undefined;
+    if (intent && feature) {
+      await feature.answer(turn, { ...recognition, intent });
+      return;
+    }
     if (!intent) {
       await context.sendActivity(cardActivity(clarifyCard(recognition, user)));
       return;
     }
     for (const card of await answerGeneral(this.deps, user, { ...recognition, intent })) await context.sendActivity(cardActivity(card));
+  }
+
+  /** A card button: found by its verb in the features' tables, its data parsed by that verb's schema. */
+  private async routeSubmission(turn: FeatureTurn): Promise<boolean> {
+    const value = turn.context.activity.value as { verb?: unknown } | undefined;
+    if (!value || typeof value.verb !== 'string') return false;
+    const verb = value.verb;
+    const handler = this.features.map((f) => f.submissions?.[verb]).find((h) => h !== undefined);
+    if (!handler) return false;
+    const parsed = handler.schema.safeParse(value);
+    if (parsed.success) await handler.handle(turn, parsed.data);
+    else await handler.invalid(turn, parsed.error.issues.map((i: { path: (string | number)[]; message: string }) => `${i.path.join('.')}: ${i.message}`));
+    return true;
   }
 
   private async resolveSchool(step: WaterfallStepContext) {

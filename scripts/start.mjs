@@ -24,7 +24,9 @@
 // user): that person becomes `currentUser`, the previous one moves into `users`, and the
 // personal chat id gets that person's suffix, so each user has their own conversation.
 // The playground's log goes to .tmp/m365agentsplayground.log (it prints nothing useful to a
-// pipe); its telemetry is turned off (--disable-telemetry) so it makes no outside calls.
+// pipe); its telemetry is turned off (--disable-telemetry + APPLICATION_INSIGHTS_NO_STATSBEAT)
+// so it makes no outside calls. (The page itself still asks res-1.cdn.office.net for Segoe UI
+// fonts and a flair.min.js; offline those fail harmlessly.)
 
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -263,6 +265,9 @@ async function main() {
     ...process.env,
     M365_AGENTS_PLAYGROUND_CONFIG_PATH: config.configPath, // no CLI flag for the config file
     M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+    // --disable-telemetry stops usage events, but the Application Insights SDK it still starts
+    // phones home with "statsbeat" (westus-0.in.applicationinsights.azure.com) unless told not to.
+    APPLICATION_INSIGHTS_NO_STATSBEAT: process.env.APPLICATION_INSIGHTS_NO_STATSBEAT || 'true',
   };
   if (!opts.open) pgEnv.TEAMSAPPTESTER_BROWSER = 'none'; // otherwise it runs xdg-open/open on start
   else delete pgEnv.TEAMSAPPTESTER_BROWSER;

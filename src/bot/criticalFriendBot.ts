@@ -1,5 +1,6 @@
 import { ActivityHandler, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { AnswerDeps } from '../../dialogs/answerDeps';
+import { Feature } from '../../dialogs/feature';
 import { cardActivity } from '../../dialogs/cardActivity';
 import { ConversationMemory, MainDialog } from '../../dialogs/mainDialog';
 import { setTurnUser } from '../../dialogs/turnUser';
@@ -17,10 +18,11 @@ export class CriticalFriendBot extends ActivityHandler {
   constructor(
     private readonly deps: AnswerDeps,
     private readonly conversationState: ConversationState,
+    features: Feature[] = [],
   ) {
     super();
     this.dialogState = conversationState.createProperty('dialogState');
-    this.dialog = new MainDialog(deps, conversationState.createProperty<ConversationMemory>('memory'));
+    this.dialog = new MainDialog(deps, conversationState.createProperty<ConversationMemory>('memory'), features);
 
     this.onMessage(async (context, next) => {
       const user = await this.identify(context);

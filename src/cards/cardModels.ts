@@ -1,5 +1,8 @@
-/** The view-model each card template in cards/ is bound to. */
-export type CardModels = {
+/**
+ * The view-model each card template in cards/ is bound to. Feature modules add their own cards by
+ * declaration merging (`declare module '.../cardModels' { interface CardModels { … } }`).
+ */
+export interface CardModels {
   welcome: { firstName: string; serviceName: string; roleLine: string; capabilities: string[]; suggestions: string[] };
   measureAnswer: {
     schoolName: string;
@@ -37,4 +40,4 @@ export type CardModels = {
     suggestions: string[];
   };
   schoolList: { title: string; summary: string; rows: { urn: string; name: string; figure: string }[]; more: string; source: string };
-};
+}

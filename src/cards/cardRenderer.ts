@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { CardModels } from './cardModels';
+import { CARDS_DIR } from '../projectPaths';
 
 export type CardName = keyof CardModels;
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; fallbackText?: string };
 
-const CARDS_DIR = path.join(__dirname, '..', '..', 'cards');
 const templates = new Map<string, ACData.Template>();
 
 function templateFor(name: CardName): ACData.Template {

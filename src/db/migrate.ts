@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Database } from './database';
+import { DATA_DIR } from '../projectPaths';
 
-const MIGRATIONS_DIR = path.join(__dirname, '..', '..', 'data', 'migrations');
+const MIGRATIONS_DIR = path.join(DATA_DIR, 'migrations');
 
 /** Applies each numbered .sql file in data/migrations once, in order. */
 export async function migrate(db: Database, dir: string = MIGRATIONS_DIR): Promise<string[]> {

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Database } from '../db/database';
 import { importUsersCsv } from '../users/userCsvImport';
+import { DATA_DIR } from '../projectPaths';
 
-const DEMO_DIR = path.join(__dirname, '..', '..', 'data', 'demo');
+const DEMO_DIR = path.join(DATA_DIR, 'demo');
 
 const districtsFile = z.object({
   towns: z.record(z.array(z.string())),

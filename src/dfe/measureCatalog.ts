@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DATA_DIR } from '../projectPaths';
 
 const measureSchema = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
@@ -29,7 +30,7 @@ export type MeasureCatalog = {
   filePatternOf(dataset: Dataset): string;
 };
 
-export const DEFAULT_CATALOG_PATH = path.join(__dirname, '..', '..', 'data', 'measures.json');
+export const DEFAULT_CATALOG_PATH = path.join(DATA_DIR, 'measures.json');
 
 export function loadMeasureCatalog(file: string = DEFAULT_CATALOG_PATH): MeasureCatalog {
   const parsed = catalogSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));

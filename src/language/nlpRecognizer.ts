@@ -6,12 +6,13 @@ import { Nlp } from '@nlpjs/nlp';
 import { z } from 'zod';
 import { EntityExtractor } from './entityExtractor';
 import { IntentName, INTENTS, Recognition, Recognizer } from './intents';
+import { DATA_DIR } from '../projectPaths';
 
 const corpusSchema = z.object({
   intents: z.array(z.object({ intent: z.enum(INTENTS), utterances: z.array(z.string().min(1)).min(1) })),
 });
 
-export const DEFAULT_CORPUS = path.join(__dirname, '..', '..', 'data', 'language', 'training.json');
+export const DEFAULT_CORPUS = path.join(DATA_DIR, 'language', 'training.json');
 
 const isIntent = (s: string): s is IntentName => (INTENTS as readonly string[]).includes(s);
 

@@ -5,6 +5,7 @@ import { Database } from '../db/database';
 import { MeasureCatalog } from '../dfe/measureCatalog';
 import { School } from '../repos/schoolRepo';
 import { compareMeasure } from './measureComparison';
+import { DATA_DIR } from '../projectPaths';
 
 const bandingSchema = z.object({
   components: z
@@ -24,7 +25,7 @@ const bandingSchema = z.object({
 });
 export type BandingConfig = z.infer<typeof bandingSchema>;
 
-export function loadBandingConfig(file = path.join(__dirname, '..', '..', 'data', 'banding.json')): BandingConfig {
+export function loadBandingConfig(file = path.join(DATA_DIR, 'banding.json')): BandingConfig {
   const config = bandingSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   const total = config.components.reduce((sum, c) => sum + c.weight, 0);
   if (Math.abs(total - 1) > 1e-6) throw new Error(`${file}: component weights add up to ${total}, not 1`);
