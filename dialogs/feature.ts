@@ -3,6 +3,7 @@ import { Dialog } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { AdaptiveCardJson } from '../src/cards/cardRenderer';
 import { IntentName, Recognition } from '../src/language/intents';
+import { ProactiveRenderer } from '../src/proactive/proactiveSender';
 import { AppUser } from '../src/repos/userRepo';
 
 /** What a feature handler gets for one turn: the turn, the user checked this turn, and a way to start one of its dialogs. */
@@ -21,6 +22,7 @@ export type SubmissionHandler<S extends z.ZodTypeAny = z.ZodTypeAny> = {
   invalid(turn: FeatureTurn, problems: string[]): Promise<void>;
 };
 
+// Handlers are stored with their value type erased; MainDialog parses with the handler's own schema before calling it.
 export const submission = <S extends z.ZodTypeAny>(h: SubmissionHandler<S>): SubmissionHandler => h as unknown as SubmissionHandler;
 
 /**
@@ -34,5 +36,7 @@ export interface Feature {
   readonly dialogs?: Dialog[];
   /** Card verbs this feature owns, each with its payload schema. */
   readonly submissions?: Record<string, SubmissionHandler>;
+  /** Proactive message kinds this feature queues in the outbox, and how each is rendered when due. */
+  readonly proactive?: Record<string, ProactiveRenderer>;
   answer(turn: FeatureTurn, recognition: Recognition): Promise<void>;
 }

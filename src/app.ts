@@ -1,5 +1,6 @@
 import { ConversationState } from 'botbuilder';
 import { AnswerDeps } from '../dialogs/answerDeps';
+import { Feature } from '../dialogs/feature';
 import { CriticalFriendBot } from './bot/criticalFriendBot';
 import { SqliteStorage } from './bot/sqliteStorage';
 import { AppConfig } from './config';
@@ -8,6 +9,7 @@ import { migrate } from './db/migrate';
 import { seedDemoData } from './demo/demoSeed';
 import { importDfeDirectory } from './dfe/dfeImporter';
 import { loadMeasureCatalog } from './dfe/measureCatalog';
+import { createFeatures } from './features';
 import { EntityExtractor } from './language/entityExtractor';
 import { Recognizer } from './language/intents';
 import { NlpRecognizer } from './language/nlpRecognizer';
@@ -16,7 +18,7 @@ import { Logger } from './logger';
 import { listDistricts, listOpenSchools } from './repos/schoolRepo';
 import { loadBandingConfig } from './services/banding';
 
-export type App = { db: Database; bot: CriticalFriendBot; deps: AnswerDeps };
+export type App = { db: Database; bot: CriticalFriendBot; deps: AnswerDeps; features: Feature[] };
 
 /** Opens the store, fills it on first start (idempotent), trains the recognizer and builds the bot. */
 export async function createApp(config: AppConfig, log: Logger, recognizer?: Recognizer): Promise<App> {
@@ -43,6 +45,7 @@ export async function createApp(config: AppConfig, log: Logger, recognizer?: Rec
       ? 'Fictional demo data: not a real LA record.'
       : 'From the LA school improvement record.',
   };
-  const bot = new CriticalFriendBot(deps, new ConversationState(new SqliteStorage(db)));
-  return { db, bot, deps };
+  const features = createFeatures(deps);
+  const bot = new CriticalFriendBot(deps, new ConversationState(new SqliteStorage(db)), features);
+  return { db, bot, deps, features };
 }

@@ -1,6 +1,8 @@
 import 'dotenv/config';
 import { createAdapter } from './bot/adapter';
 import { createApp } from './app';
+import { proactiveRenderers } from './features';
+import { startOutboxWorker } from './proactive/proactiveSender';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { createServer } from './server';
@@ -12,12 +14,15 @@ async function main(): Promise<void> {
   if (config.botAuth.mode === 'local-dev') {
     log.warn('LOCAL DEV MODE: no MICROSOFT_APP_ID, so incoming requests are NOT authenticated. Never expose this to a network.');
   }
-  const { db, bot } = await createApp(config, log);
-  const server = createServer(createAdapter(config, log), bot, log);
+  const { db, bot, features } = await createApp(config, log);
+  const adapter = createAdapter(config, log);
+  const server = createServer(adapter, bot, log);
+  const botAppId = config.botAuth.mode === 'bot-framework' ? config.botAuth.appId : '';
+  const outbox = startOutboxWorker({ db, adapter, botAppId, renderers: proactiveRenderers(features), log });
   server.listen(config.port, () => {
     log.info('ready', { url: `http://localhost:${config.port}/api/messages`, msToReady: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) });
   });
-  const stop = () => server.close(() => db.close().finally(() => process.exit(0)));
+  const stop = () => server.close(() => outbox.stop().then(() => db.close()).finally(() => process.exit(0)));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

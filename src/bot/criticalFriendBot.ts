@@ -5,6 +5,7 @@ import { cardActivity } from '../../dialogs/cardActivity';
 import { ConversationMemory, MainDialog } from '../../dialogs/mainDialog';
 import { setTurnUser } from '../../dialogs/turnUser';
 import { messageCard, welcomeCard } from '../cards/conversationCards';
+import { conversationReferenceFor, saveConversationReference } from '../repos/conversationRefRepo';
 import { AppUser, findUser } from '../repos/userRepo';
 
 /**
@@ -53,7 +54,17 @@ export class CriticalFriendBot extends ActivityHandler {
   /** Users are known only by their Entra object id, never by a display name or anything a card sends. */
   private async identify(context: TurnContext): Promise<AppUser | undefined> {
     const objectId = context.activity.from?.aadObjectId;
-    return objectId ? findUser(this.deps.db, objectId) : undefined;
+    const user = objectId ? await findUser(this.deps.db, objectId) : undefined;
+    if (user) await this.rememberWhereToReach(context, user);
+    return user;
+  }
+
+  /** Kept for proactive messages; written only when it changes, so an ordinary turn costs no write. */
+  private async rememberWhereToReach(context: TurnContext, user: AppUser): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity);
+    const known = await conversationReferenceFor(this.deps.db, user.entraObjectId);
+    const same = known && known.serviceUrl === reference.serviceUrl && known.conversation?.id === reference.conversation?.id;
+    if (!same) await saveConversationReference(this.deps.db, user.entraObjectId, { ...reference, activityId: undefined });
   }
 
   private notRegisteredCard() {

@@ -12,6 +12,8 @@ export const INTENTS = [
   'briefings',
   'traded_services',
   'feedback',
+  'glossary',
+  'governor_pack',
   'thanks',
   'None',
 ] as const;

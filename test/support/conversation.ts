@@ -1,5 +1,6 @@
 import { Activity, ActivityTypes, ConversationState, TestAdapter } from 'botbuilder';
 import { AnswerDeps } from '../../dialogs/answerDeps';
+import { Feature } from '../../dialogs/feature';
 import { CriticalFriendBot } from '../../src/bot/criticalFriendBot';
 import { SqliteStorage } from '../../src/bot/sqliteStorage';
 import { Database } from '../../src/db/database';
@@ -39,9 +40,14 @@ export async function answerDeps(db: Database, recognizer?: Recognizer): Promise
   };
 }
 
-/** A Teams personal chat with the bot, as the user with this Entra object id. */
-export function chatAs(deps: AnswerDeps, aadObjectId: string, conversationId = `conv-${aadObjectId}-${Math.random()}`): TestAdapter {
-  const bot = new CriticalFriendBot(deps, new ConversationState(new SqliteStorage(deps.db)));
+/** A Teams personal chat with the bot, as the user with this Entra object id, with the given features registered. */
+export function chatAs(
+  deps: AnswerDeps,
+  aadObjectId: string,
+  conversationId = `conv-${aadObjectId}-${Math.random()}`,
+  features: Feature[] = [],
+): TestAdapter {
+  const bot = new CriticalFriendBot(deps, new ConversationState(new SqliteStorage(deps.db)), features);
   return new TestAdapter(async (context) => bot.run(context), {
     channelId: 'msteams',
     conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
