@@ -216,9 +216,12 @@ export class MainDialog extends CancelAndHelpDialog {
  * or undefined when the bot should ask rather than guess.
  */
 export function effectiveIntent(r: Recognition): IntentName | undefined {
+  const namesASchool = r.entities.schools.length > 0 || r.entities.urns.length > 0;
+  // "What is persistent absence?" asks for a definition; "what is persistent absence at 117578?" asks for a figure.
+  if (r.intent === 'glossary' && namesASchool) return r.entities.measureIds.length ? 'measure_query' : 'school_overview';
   if (r.score >= CONFIDENT) return r.intent;
   if (r.entities.measureIds.length) return r.entities.district ? 'school_list' : 'measure_query';
-  if (r.entities.schools.length || r.entities.urns.length) return 'school_overview';
+  if (namesASchool) return 'school_overview';
   if (r.score < 0.3 || r.intent === 'None') return 'None';
   return undefined;
 }
