@@ -16,6 +16,15 @@ const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().optional(),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MICROSOFT_APP_TENANT_ID: z.string().optional(),
+  BOT_OPENID_METADATA_URL: z.string().url().optional(),
+  BOT_TOKEN_ISSUER: z.string().url().optional(),
+  ALLOWED_TENANT_IDS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.string().uuid('each ALLOWED_TENANT_IDS entry must be an Entra tenant id (a GUID)'))),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   SUPPORT_CONTACT: z.string().min(1).default('the school improvement team (schoolimprovement@council.example)'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
@@ -27,10 +36,23 @@ export type AppConfig = {
   dfeDataDir: string;
   loadDemoData: boolean;
   supportContact: string;
+  /** Empty means any tenant (local development only: production requires a list). */
+  allowedTenantIds: string[];
+  rateLimitPerMinute: number;
+  maxRequestBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   botAuth:
     | { mode: 'local-dev' }
-    | { mode: 'bot-framework'; appId: string; appPassword?: string; appType: string; tenantId?: string };
+    | {
+        mode: 'bot-framework';
+        appId: string;
+        appPassword?: string;
+        appType: string;
+        tenantId?: string;
+        /** Overrides for sovereign clouds and for tests with locally signed tokens. */
+        openIdMetadataUrl?: string;
+        tokenIssuer?: string;
+      };
 };
 
 export class ConfigError extends Error {}
@@ -48,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration: MICROSOFT_APP_ID is required when NODE_ENV=production (without it the bot would accept unauthenticated traffic)',
     );
   }
+  if (e.NODE_ENV === 'production' && e.ALLOWED_TENANT_IDS.length === 0) {
+    throw new ConfigError('Invalid configuration: ALLOWED_TENANT_IDS is required when NODE_ENV=production (the council’s own Entra tenant)');
+  }
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
     throw new ConfigError('Invalid configuration: MICROSOFT_APP_TENANT_ID is required for a SingleTenant bot');
   }
@@ -58,6 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dfeDataDir: e.DFE_DATA_DIR,
     loadDemoData: e.DEMO_DATA,
     supportContact: e.SUPPORT_CONTACT,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS.map((t) => t.toLowerCase()),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    maxRequestBytes: e.MAX_REQUEST_BYTES,
     logLevel: e.LOG_LEVEL,
     botAuth: e.MICROSOFT_APP_ID
       ? {
@@ -66,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           appPassword: e.MICROSOFT_APP_PASSWORD,
           appType: e.MICROSOFT_APP_TYPE,
           tenantId: e.MICROSOFT_APP_TENANT_ID,
+          openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+          tokenIssuer: e.BOT_TOKEN_ISSUER,
         }
       : { mode: 'local-dev' },
   };

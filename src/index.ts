@@ -1,11 +1,12 @@
 import 'dotenv/config';
-import { createAdapter } from './bot/adapter';
 import { createApp } from './app';
-import { proactiveRenderers } from './features';
-import { startOutboxWorker } from './proactive/proactiveSender';
+import { createBotHost } from './botHost';
 import { loadConfig } from './config';
+import { proactiveRenderers } from './features';
 import { createLogger } from './logger';
-import { createServer } from './server';
+import { startOutboxWorker } from './proactive/proactiveSender';
+
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -14,17 +15,28 @@ async function main(): Promise<void> {
   if (config.botAuth.mode === 'local-dev') {
     log.warn('LOCAL DEV MODE: no MICROSOFT_APP_ID, so incoming requests are NOT authenticated. Never expose this to a network.');
   }
-  const { db, bot, features } = await createApp(config, log);
-  const adapter = createAdapter(config, log);
-  const server = createServer(adapter, bot, log);
+  const app = await createApp(config, log);
+  const { adapter, server } = createBotHost(config, log, app);
   const botAppId = config.botAuth.mode === 'bot-framework' ? config.botAuth.appId : '';
-  const outbox = startOutboxWorker({ db, adapter, botAppId, renderers: proactiveRenderers(features), log });
+  const outbox = startOutboxWorker({ db: app.db, adapter, botAppId, renderers: proactiveRenderers(app.features), log });
   server.listen(config.port, () => {
     log.info('ready', { url: `http://localhost:${config.port}/api/messages`, msToReady: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) });
   });
-  const stop = () => server.close(() => outbox.stop().then(() => db.close()).finally(() => process.exit(0)));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+
+  // In-flight turns finish (server.close waits for them), then the outbox and the database close.
+  const stop = (signal: string) => {
+    log.info('shutting down', { signal });
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    server.close(() => {
+      outbox
+        .stop()
+        .then(() => app.db.close())
+        .then(() => process.exit(0), () => process.exit(1));
+    });
+    server.server.closeIdleConnections();
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

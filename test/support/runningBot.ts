@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { createApp, App } from '../../src/app';
-import { createAdapter } from '../../src/bot/adapter';
+import { createBotHost } from '../../src/botHost';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { createServer } from '../../src/server';
 import { TEMPLATE_DB } from './paths';
 import { tempDbPath } from './testDb';
 
@@ -18,7 +17,7 @@ export async function startBot(env: Record<string, string> = {}): Promise<Runnin
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATABASE_PATH: databasePath, LOG_LEVEL: 'silent', ...env });
   const log = createLogger(config.logLevel);
   const app = await createApp(config, log);
-  const server = createServer(createAdapter(config, log), app.bot, log);
+  const { server } = createBotHost(config, log, app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
