@@ -13,6 +13,7 @@ import { AdaptiveCardJson } from '../src/cards/cardRenderer';
 import { messageCard, schoolChoiceCard, suggestionsFor, welcomeCard } from '../src/cards/conversationCards';
 import { IntentName, Recognition, SchoolMention } from '../src/language/intents';
 import { SchoolNameIndex } from '../src/language/schoolNameIndex';
+import { audit } from '../src/repos/auditRepo';
 import { getSchool, getSchools } from '../src/repos/schoolRepo';
 import { AppUser } from '../src/repos/userRepo';
 import { canView, isLaRole } from '../src/services/accessPolicy';
@@ -127,6 +128,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const handler = this.features.map((f) => f.submissions?.[verb]).find((h) => h !== undefined);
     if (!handler) return false;
     const parsed = handler.schema.safeParse(value);
+    await audit(this.deps.db, { entraObjectId: turn.user.entraObjectId, action: parsed.success ? 'card submitted' : 'card refused', detail: verb });
     if (parsed.success) await handler.handle(turn, parsed.data);
     else await handler.invalid(turn, parsed.error.issues.map((i: { path: (string | number)[]; message: string }) => `${i.path.join('.')}: ${i.message}`));
     return true;

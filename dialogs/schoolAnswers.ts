@@ -5,6 +5,7 @@ import { measureAnswerCard } from '../src/cards/measureCardView';
 import { overviewCard } from '../src/cards/overviewCardView';
 import { Measure } from '../src/dfe/measureCatalog';
 import { Recognition } from '../src/language/intents';
+import { audit } from '../src/repos/auditRepo';
 import { School } from '../src/repos/schoolRepo';
 import { AppUser } from '../src/repos/userRepo';
 import { canView } from '../src/services/accessPolicy';
@@ -38,6 +39,7 @@ export async function answerAboutSchool(
       const access = canView(user, school.urn, 'restricted');
       if (!access.allowed) return [restrictedRefusal(deps, user, school, access.reason)];
       const record = await schoolImprovementRecord(deps.db, school, deps.catalog, deps.banding);
+      await audit(deps.db, { entraObjectId: user.entraObjectId, action: 'viewed LA record', urn: school.urn });
       return [laInternalCard(record, deps.laRecordProvenance, suggestions)];
     }
   }

@@ -13,6 +13,15 @@ export type ServerOptions = {
 /** HTTP only: POST /api/messages for Bot Framework activities and GET /healthz for probes. */
 export function createServer(adapter: BotAdapter, bot: ActivityHandler, log: Logger, options: ServerOptions): restify.Server {
   const server = restify.createServer({ name: 'critical-friend', handleUncaughtExceptions: false });
+  // restify builds `new URL(path, 'http://' + Host)` outside any try block, so a Host such as
+  // "localhost:abc" throws an uncaught exception and kills the process. Refuse such requests first.
+  server.pre((req, res, next) => {
+    if (!URL.canParse(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`)) {
+      res.send(400, { error: 'Bad request.' });
+      return next(false);
+    }
+    return next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: options.maxRequestBytes, mapParams: false, mapFiles: false }));
 
   server.post('/api/messages', async (req, res) => {
