@@ -20,20 +20,19 @@ async function main(): Promise<void> {
   const botAppId = config.botAuth.mode === 'bot-framework' ? config.botAuth.appId : '';
   const outbox = startOutboxWorker({ db: app.db, adapter, botAppId, renderers: proactiveRenderers(app.features), log });
   server.listen(config.port, () => {
-    log.info('ready', { url: `http://localhost:${config.port}/api/messages`, msToReady: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) });
+    const { port } = server.address() as { port: number };
+    log.info('ready', { url: `http://localhost:${port}/api/messages`, port, msToReady: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) });
   });
 
-  // In-flight turns finish (server.close waits for them), then the outbox and the database close.
+  // Node's close() stops accepting and drops idle keep-alive connections; in-flight turns finish,
+  // then the outbox and the database close.
   const stop = (signal: string) => {
     log.info('shutting down', { signal });
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    server.close(() => {
-      outbox
-        .stop()
-        .then(() => app.db.close())
-        .then(() => process.exit(0), () => process.exit(1));
-    });
-    server.server.closeIdleConnections();
+    new Promise<void>((resolve) => server.close(() => resolve()))
+      .then(() => outbox.stop())
+      .then(() => app.db.close())
+      .then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -6,13 +6,16 @@ import { tempDbPath } from './testDb';
 
 export type BotChild = { url: string; child: ChildProcess; databasePath: string; stderr: () => string; exited: Promise<number | null> };
 
-/** Starts test/support/botProcess.ts in a child process on a copy of the test database (or the file given). */
+/**
+ * Starts the shipped entry point, src/index.ts, as its own process on a copy of the test database
+ * (or on the file given), and waits for its "ready" log line.
+ */
 export async function spawnBot(env: Record<string, string> = {}, databasePath?: string): Promise<BotChild> {
   const db = databasePath ?? tempDbPath();
   if (!databasePath) fs.copyFileSync(TEMPLATE_DB, db);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'support', 'botProcess.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'index.ts')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', PORT: '0', DATABASE_PATH: db, LOG_LEVEL: 'error', ...env },
+    env: { ...process.env, NODE_ENV: 'test', PORT: '0', DATABASE_PATH: db, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
@@ -22,10 +25,10 @@ export async function spawnBot(env: Record<string, string> = {}, databasePath?: 
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{"port"'));
-      if (line) resolve((JSON.parse(line) as { port: number }).port);
+      const ready = out.split('\n').find((l) => l.includes('"msg":"ready"'));
+      if (ready) resolve((JSON.parse(ready) as { port: number }).port);
     });
-    void exited.then((code) => reject(new Error(`bot exited with ${code} before listening: ${err}`)));
+    void exited.then((code) => reject(new Error(`bot exited with ${code} before it was ready: ${err}`)));
   });
   return { url: `http://127.0.0.1:${port}`, child, databasePath: db, stderr: () => err, exited };
 }
