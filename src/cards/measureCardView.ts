@@ -10,7 +10,13 @@ export function selectYears(years: YearComparison[], span: YearSpan): YearCompar
   if (span.kind === 'specific') return years.filter((y) => y.academicYear === span.year);
   if (span.kind === 'trend') return years.slice(-span.years);
   const index = span.kind === 'previous' ? years.length - 2 : years.length - 1;
-  return index >= 0 ? [years[index]] : [];
+  if (index < 0) return [];
+  // "What's our Progress 8?" in a year DfE did not publish it: show the gap and the last published figure.
+  if (span.kind === 'latest' && years[index].school.status === 'not_published') {
+    const lastPublished = years.slice(0, index).reverse().find((y) => y.school.status === 'value');
+    if (lastPublished) return [lastPublished, years[index]];
+  }
+  return [years[index]];
 }
 
 function comparisonLine(c: MeasureComparison, y: YearComparison): string {

@@ -17,7 +17,14 @@ const measureSchema = z.object({
 });
 
 const catalogSchema = z.object({
-  datasets: z.record(z.enum(['ks2', 'ks4', 'absence', 'census']), z.object({ filePattern: z.string(), source: z.string() })),
+  datasets: z.record(
+    z.enum(['ks2', 'ks4', 'absence', 'census']),
+    z.object({
+      filePattern: z.string(),
+      source: z.string(),
+      rectype: z.object({ la: z.string(), national: z.string(), ignore: z.array(z.string()) }).optional(),
+    }),
+  ),
   measures: z.array(measureSchema).min(1),
 });
 
@@ -28,7 +35,9 @@ export type MeasureCatalog = {
   byId: Map<string, Measure>;
   sourceOf(dataset: Dataset): string;
   filePatternOf(dataset: Dataset): string;
+  rectypesOf(dataset: Dataset): RectypeMap | undefined;
 };
+export type RectypeMap = { la: string; national: string; ignore: string[] };
 
 export const DEFAULT_CATALOG_PATH = path.join(DATA_DIR, 'measures.json');
 
@@ -41,6 +50,7 @@ export function loadMeasureCatalog(file: string = DEFAULT_CATALOG_PATH): Measure
     byId,
     sourceOf: (dataset) => parsed.datasets[dataset]?.source ?? dataset,
     filePatternOf: (dataset) => parsed.datasets[dataset]?.filePattern ?? dataset,
+    rectypesOf: (dataset) => parsed.datasets[dataset]?.rectype,
   };
 }
 

@@ -2,7 +2,7 @@ import { Database } from '../db/database';
 import { CsvRecord, CsvTable } from './csvFile';
 import { parseFigure } from './dfeValue';
 import { FileReport } from './importReport';
-import { Dataset, Measure, MeasureCatalog } from './measureCatalog';
+import { Dataset, Measure, MeasureCatalog, RectypeMap } from './measureCatalog';
 
 export type Subject = { kind: 'school' | 'la' | 'national'; code: string; cohort: string };
 
@@ -10,14 +10,14 @@ export type Subject = { kind: 'school' | 'la' | 'national'; code: string; cohort
  * Works out whose figures a row holds. KS2/KS4 files mark the LA and England rows with RECTYPE;
  * census files put "LA"/"NAT" in the URN column and shift the phase into the next columns.
  */
-export function subjectOf(dataset: Dataset, cells: Record<string, string>): Subject | { error: string } | 'skip' {
-  if (dataset === 'ks2' || dataset === 'ks4') {
-    const rectype = cells.RECTYPE?.trim();
+export function subjectOf(dataset: Dataset, cells: Record<string, string>, rectypes?: RectypeMap): Subject | { error: string } | 'skip' {
+  if (rectypes) {
+    const rectype = cells.RECTYPE?.trim() ?? '';
     if (rectype === '1' || rectype === '2') return schoolSubject(cells.URN);
-    if (rectype === '3') return /^\d{3}$/.test(cells.LEA ?? '') ? { kind: 'la', code: cells.LEA, cohort: '' } : { error: 'LA row without a three-digit LEA code' };
-    if (rectype === '4') return { kind: 'national', code: 'england', cohort: '' };
-    if (rectype === '5') return 'skip';
-    return { error: `unknown RECTYPE "${rectype ?? ''}"` };
+    if (rectype === rectypes.la) return /^\d{3}$/.test(cells.LEA ?? '') ? { kind: 'la', code: cells.LEA, cohort: '' } : { error: 'LA row without a three-digit LEA code' };
+    if (rectype === rectypes.national) return { kind: 'national', code: 'england', cohort: '' };
+    if (rectypes.ignore.includes(rectype)) return 'skip';
+    return { error: `unknown RECTYPE "${rectype}"` };
   }
   if (dataset === 'census') {
     const urn = cells.URN?.trim();
@@ -59,7 +59,7 @@ export async function importMeasureFile(
         report.reject(record.line, `${record.fieldCount} fields where the header has ${table.header.length}`);
         continue;
       }
-      const subject = subjectOf(dataset, record.cells);
+      const subject = subjectOf(dataset, record.cells, catalog.rectypesOf(dataset));
       if (subject === 'skip') continue;
       if ('error' in subject) {
         report.reject(record.line, subject.error);
@@ -83,7 +83,10 @@ async function storeFigure(
   source: string,
   report: FileReport,
 ): Promise<void> {
-  const figure = parseFigure(record.cells[measure.column], Boolean(measure.notPublished?.[year]));
+  const notPublished = Boolean(measure.notPublished?.[year]);
+  const parsed = parseFigure(record.cells[measure.column], notPublished);
+  // In a year DfE did not publish a measure its files mark the gap as NA, NP or blank, inconsistently.
+  const figure = notPublished && parsed.status !== 'value' && parsed.status !== 'unreadable' ? { status: 'not_published' as const, value: null } : parsed;
   if (figure.status === 'unreadable') {
     report.warn(record.line, `${measure.column}: "${figure.raw}" is neither a number nor a DfE marker`);
     return;

@@ -143,13 +143,24 @@ describe('a headteacher asking about their school', () => {
 });
 
 describe('a secondary headteacher', () => {
-  it('"what\'s our Progress 8?" answers from the KS4 tables, or says what is missing', async () => {
+  it('"what\'s our Progress 8?" says 2024/25 was not published and why, beside the last published figure', async () => {
+    const ashlyns = sourceRow('2023-2024', '919_ks4final.csv', (r) => r.URN === '117578');
+    const la = sourceRow('2023-2024', '919_ks4final.csv', (r) => r.RECTYPE === '4');
     await chatAs(deps, DEMO.daniel)
       .send("what's our Progress 8?")
       .assertReply((reply) => {
         const text = readReply(reply);
         expect(text).toContain('Ashlyns School');
-        expect(text).toContain('Progress 8');
+        expect(text).toContain(`2023/24 | +${Number(ashlyns.P8MEA).toFixed(2)} | +${Number(la.P8MEA).toFixed(2)}`);
+        expect(text).toContain('2024/25 | Not published');
+        expect(text).toContain('no key stage 2 tests in 2020');
       });
+  });
+
+  it('"attainment 8 over the last three years" gives each year against the LA, from the KS4 files', async () => {
+    const latest = sourceRow('2024-2025', '919_ks4final.csv', (r) => r.URN === '117578');
+    await chatAs(deps, DEMO.daniel)
+      .send('attainment 8 over the last three years')
+      .assertReply((reply) => expect(readReply(reply)).toContain(`2024/25 | ${Number(latest.ATT8SCR)}`));
   });
 });
