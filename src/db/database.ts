@@ -5,60 +5,77 @@ import sqlite3 from 'sqlite3';
 export type SqlValue = string | number | null;
 export type Row = Record<string, unknown>;
 
+type Connection = sqlite3.Database;
+
+function openConnection(filePath: string, mode: number): Promise<Connection> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(filePath, mode, (err) => (err ? reject(err) : resolve(db)));
+  });
+}
+
+const call = (conn: Connection, method: 'exec', sql: string) =>
+  new Promise<void>((resolve, reject) => conn[method](sql, (err) => (err ? reject(err) : resolve())));
+
 /**
- * A promise wrapper over one sqlite3 connection. sqlite3 shares one connection per Database, so
- * two interleaved transactions would corrupt each other: every transaction runs through a queue.
+ * A promise wrapper over SQLite with two connections: one for writes and one for reads.
+ *
+ * sqlite3 shares one connection per `Database`, so two interleaved transactions would corrupt each
+ * other: every transaction (and every write) runs through a queue on the write connection. Reads go
+ * to a separate read-only connection, which WAL lets run beside a write, so answering questions is
+ * never held up behind saving someone's booking. Inside a transaction, reads use the write
+ * connection and see the transaction's own changes.
  */
 export class Database {
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly db: sqlite3.Database) {}
+  private constructor(
+    private readonly writer: Connection,
+    private readonly reader: Connection,
+    private readonly owned: Connection[],
+  ) {}
 
   static async open(filePath: string): Promise<Database> {
-    if (filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
-    const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const db = new sqlite3.Database(filePath, (err) => (err ? reject(err) : resolve(db)));
-    });
-    const database = new Database(raw);
-    await database.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;');
-    return database;
+    fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
+    const writer = await openConnection(filePath, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
+    await call(writer, 'exec', 'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;');
+    const reader = await openConnection(filePath, sqlite3.OPEN_READONLY);
+    await call(reader, 'exec', 'PRAGMA busy_timeout = 5000;');
+    return new Database(writer, reader, [writer, reader]);
   }
 
+  /** Runs SQL outside any transaction (schema set-up, pragmas). */
   exec(sql: string): Promise<void> {
-    return new Promise((resolve, reject) => this.db.exec(sql, (err) => (err ? reject(err) : resolve())));
+    return call(this.writer, 'exec', sql);
   }
 
+  /** A single write, queued like a transaction so it can never land inside someone else's. */
   run(sql: string, params: SqlValue[] = []): Promise<{ changes: number; lastId: number }> {
-    return new Promise((resolve, reject) =>
-      this.db.run(sql, params, function (err) {
-        if (err) reject(err);
-        else resolve({ changes: this.changes, lastId: this.lastID });
-      }),
-    );
+    return this.owned.length ? this.transaction((tx) => tx.run(sql, params)) : runOn(this.writer, sql, params);
   }
 
   get<T = Row>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
     return new Promise((resolve, reject) =>
-      this.db.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))),
+      this.reader.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))),
     );
   }
 
   all<T = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
     return new Promise((resolve, reject) =>
-      this.db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+      this.reader.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
     );
   }
 
-  /** Runs `work` inside BEGIN IMMEDIATE … COMMIT, one transaction at a time. */
-  transaction<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  /** Runs `work` inside BEGIN IMMEDIATE … COMMIT, one transaction at a time, all on the write connection. */
+  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
-      await this.exec('BEGIN IMMEDIATE');
+      const tx = new Database(this.writer, this.writer, []);
+      await tx.exec('BEGIN IMMEDIATE');
       try {
-        const result = await work(this);
-        await this.exec('COMMIT');
+        const result = await work(tx);
+        await tx.exec('COMMIT');
         return result;
       } catch (err) {
-        await this.exec('ROLLBACK');
+        await tx.exec('ROLLBACK');
         throw err;
       }
     });
@@ -67,8 +84,17 @@ export class Database {
   }
 
   close(): Promise<void> {
-    return this.queue.then(
-      () => new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve()))),
+    return this.queue.then(() =>
+      Promise.all(this.owned.map((c) => new Promise<void>((resolve, reject) => c.close((err) => (err ? reject(err) : resolve()))))).then(() => undefined),
     );
   }
+}
+
+function runOn(conn: Connection, sql: string, params: SqlValue[]): Promise<{ changes: number; lastId: number }> {
+  return new Promise((resolve, reject) =>
+    conn.run(sql, params, function (err) {
+      if (err) reject(err);
+      else resolve({ changes: this.changes, lastId: this.lastID });
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -31,8 +32,31 @@ const noticesFile = z.object({
 const readJson = <T>(schema: z.ZodType<T>, file: string): T =>
   schema.parse(JSON.parse(fs.readFileSync(path.join(DEMO_DIR, file), 'utf8')));
 
-/** Loads the fictional LA-internal layer and demo users. Safe to run on every start. */
+/**
+ * Loads the fictional LA-internal layer and demo users. Safe to run on every start; skipped when the
+ * demo files and the date (visits turn from planned to completed) are as they were last time.
+ */
 export async function seedDemoData(db: Database, today: Date = new Date()): Promise<void> {
+  const lastImport = await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM import_runs');
+  const fingerprint = demoFingerprint(today, String(lastImport?.id ?? 0));
+  const last = await db.get<{ value: string }>("SELECT value FROM app_settings WHERE key = 'demo_seed'");
+  if (last?.value === fingerprint) return;
+  await loadDemoLayer(db, today);
+  await db.transaction((tx) =>
+    tx.run("INSERT INTO app_settings (key, value) VALUES ('demo_seed', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint]),
+  );
+}
+
+/** Changes when a demo file, the date or the imported schools change. */
+function demoFingerprint(today: Date, lastImportId: string): string {
+  const hash = createHash('sha256').update(today.toISOString().slice(0, 10)).update(lastImportId);
+  for (const entry of fs.readdirSync(DEMO_DIR, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isFile()) hash.update(entry.name).update(fs.readFileSync(path.join(DEMO_DIR, entry.name)));
+  }
+  return hash.digest('hex');
+}
+
+async function loadDemoLayer(db: Database, today: Date): Promise<void> {
   await assignDistricts(db, readJson(districtsFile, 'districts.json'));
   const advisers = readJson(advisersFile, 'advisers.json');
   await assignAdvisersAndVisits(db, advisers, today);

@@ -1,0 +1,158 @@
+// npm run bench — builds, then measures the production build of the bot against an echo bot on the same stack.
+// Starts each as `node dist/...` on a copy of the demo database, drives N concurrent conversations
+// over HTTP (deliveryMode expectReplies) with a realistic mix of questions for a fixed time, and
+// reports turns/s, p50/p99 latency, time to ready and peak resident memory (VmHWM).
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARMUP_SECONDS = 2;
+
+const USERS = [
+  '4f1c2a9e-6b1d-4c55-9a51-1d2b0c7e0a01',
+  '4f1c2a9e-6b1d-4c55-9a51-1d2b0c7e0a02',
+  '4f1c2a9e-6b1d-4c55-9a51-1d2b0c7e0a05',
+  '4f1c2a9e-6b1d-4c55-9a51-1d2b0c7e0a06',
+];
+
+/** What headteachers, governors and officers ask, in rough proportion. */
+const MIX = [
+  'how are we doing?',
+  'what were our KS2 results last year?',
+  "what's our persistent absence compared with the county?",
+  'show me reading over the last three years',
+  "what's our Progress 8?",
+  'what is our banding?',
+  'how is Sandon JMI doing?',
+  'what briefings are coming up?',
+  'what traded services are there?',
+  'how do I give feedback?',
+  'what does progress 8 mean?',
+  'help',
+];
+
+type Target = { name: string; args: string[] };
+type Result = { name: string; turns: number; turnsPerSecond: number; p50: number; p99: number; errors: number; readyMs: number; peakRssMb: number };
+
+function activity(conversation: number, turn: number): Record<string, unknown> {
+  const user = USERS[conversation % USERS.length];
+  return {
+    type: 'message',
+    id: `bench-${conversation}-${turn}`,
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/uk/',
+    deliveryMode: 'expectReplies',
+    from: { id: `29:${user}`, aadObjectId: user },
+    recipient: { id: '28:critical-friend' },
+    conversation: { id: `bench-conversation-${conversation}`, tenantId: '9c1d6f0e-3b7a-4a8e-8f2d-5e6a7b8c9d00' },
+    text: MIX[(conversation + turn) % MIX.length],
+  };
+}
+
+async function start(target: Target, databasePath: string): Promise<{ child: ChildProcess; url: string; readyMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, target.args, {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATABASE_PATH: databasePath, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '10000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const line = out.split('\n').find((l) => l.includes('"msg":"ready"'));
+      if (line) {
+        clearInterval(timer);
+        resolve((JSON.parse(line) as { port: number }).port);
+      }
+    }, 5);
+    child.once('exit', (code) => reject(new Error(`${target.name} exited with ${code}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  while ((await fetch(`${url}/healthz`).catch(() => undefined))?.status !== 200) await new Promise((r) => setTimeout(r, 5));
+  return { child, url, readyMs: Math.round(performance.now() - started) };
+}
+
+function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function drive(url: string, seconds: number, record: boolean): Promise<{ latencies: number[]; errors: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, conversation) => {
+      for (let turn = 0; performance.now() < until; turn++) {
+        const t0 = performance.now();
+        const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(conversation, turn)) });
+        const body = (await res.json()) as { activities?: unknown[] };
+        if (res.status !== 200 || !body.activities?.length) errors++;
+        if (record) latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { latencies, errors };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function measure(target: Target): Promise<Result> {
+  const databasePath = path.join(ROOT, '.tmp', 'bench', `${target.name}.sqlite`);
+  fs.mkdirSync(path.dirname(databasePath), { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databasePath + suffix, { force: true });
+  // The first start of the full bot imports the DfE files; readiness is measured on a normal restart.
+  if (target.name === 'critical-friend') {
+    const first = await start(target, databasePath);
+    first.child.kill('SIGTERM');
+    await new Promise((r) => first.child.once('exit', r));
+  }
+  const { child, url, readyMs } = await start(target, databasePath);
+  await drive(url, WARMUP_SECONDS, false);
+  const { latencies, errors } = await drive(url, SECONDS, true);
+  const peak = peakRssMb(child.pid ?? 0);
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    name: target.name,
+    turns: sorted.length,
+    turnsPerSecond: Math.round(sorted.length / SECONDS),
+    p50: Number(percentile(sorted, 50).toFixed(1)),
+    p99: Number(percentile(sorted, 99).toFixed(1)),
+    errors,
+    readyMs,
+    peakRssMb: peak,
+  };
+}
+
+async function main(): Promise<void> {
+  const echo = await measure({ name: 'echo', args: ['dist/bench/echoBot.js'] });
+  const full = await measure({ name: 'critical-friend', args: ['dist/src/index.js'] });
+  const report = {
+    node: process.version,
+    concurrency: CONCURRENCY,
+    seconds: SECONDS,
+    results: [echo, full],
+    targets: {
+      throughputAtLeastHalfOfEcho: full.turnsPerSecond >= echo.turnsPerSecond / 2,
+      p99Under50ms: full.p99 < 50,
+      readyUnder2s: full.readyMs < 2000,
+      rssUnder200MB: full.peakRssMb < 200,
+    },
+  };
+  fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'test-output', 'benchmark.json'), JSON.stringify(report, null, 2));
+  console.table(report.results);
+  console.table(report.targets);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
