@@ -10,10 +10,7 @@ import { AnswerDeps } from './answerDeps';
 
 const NOT_YET: Partial<Record<IntentName, string>> = {
   briefings: 'briefings and booking a place',
-  traded_services: 'the traded services catalogue and prices',
   feedback: 'giving feedback on a service',
-  glossary: 'explaining terms',
-  governor_pack: 'governor briefing packs',
 };
 
 export function cantHelpYet(deps: AnswerDeps, user: AppUser, topic?: string): AdaptiveCardJson {

@@ -2,8 +2,9 @@ import { AdaptiveCardJson } from '../src/cards/cardRenderer';
 import { messageCard, suggestionsFor } from '../src/cards/conversationCards';
 import { laInternalCard } from '../src/cards/laInternalCardView';
 import { measureAnswerCard } from '../src/cards/measureCardView';
+import { measureTrendChartCard } from '../src/charts/chartCardView';
 import { overviewCard } from '../src/cards/overviewCardView';
-import { Measure } from '../src/dfe/measureCatalog';
+import { Measure, measureFitsPhase } from '../src/dfe/measureCatalog';
 import { Recognition } from '../src/language/intents';
 import { audit } from '../src/repos/auditRepo';
 import { School } from '../src/repos/schoolRepo';
@@ -57,18 +58,12 @@ function measuresAsked(deps: AnswerDeps, recognition: Recognition): Measure[] {
   return ids.map((id) => deps.catalog.byId.get(id)).filter((m): m is Measure => m !== undefined);
 }
 
-const phaseHasKeyStage = (school: School, keyStage: Measure['keyStage']) =>
-  keyStage === null ||
-  school.phase === 'all-through' ||
-  (keyStage === 'KS2' && school.phase === 'primary') ||
-  (keyStage === 'KS4' && school.phase === 'secondary');
-
 async function answerMeasures(deps: AnswerDeps, school: School, recognition: Recognition, suggestions: string[]): Promise<AdaptiveCardJson[]> {
   const measures = measuresAsked(deps, recognition);
   if (!measures.length) return [overviewCard(school, await schoolOverview(deps.db, school, deps.catalog), suggestions)];
   const cards: AdaptiveCardJson[] = [];
   for (const measure of measures.slice(0, MAX_MEASURES_PER_ANSWER)) {
-    if (!phaseHasKeyStage(school, measure.keyStage)) {
+    if (!measureFitsPhase(measure, school.phase)) {
       cards.push(
         messageCard(
           `${measure.shortLabel} is a ${measure.keyStage} measure`,
@@ -78,7 +73,9 @@ async function answerMeasures(deps: AnswerDeps, school: School, recognition: Rec
       );
       continue;
     }
-    cards.push(measureAnswerCard(await compareMeasure(deps.db, school, measure), recognition.entities.years, suggestions));
+    const comparison = await compareMeasure(deps.db, school, measure);
+    const span = recognition.entities.years;
+    cards.push(span.kind === 'trend' ? measureTrendChartCard(comparison, span, suggestions) : measureAnswerCard(comparison, span, suggestions));
   }
   return cards;
 }

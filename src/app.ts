@@ -7,6 +7,8 @@ import { AppConfig } from './config';
 import { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './demo/demoSeed';
+import { loadCatalogue } from './traded/catalogue';
+import { seedTradedDemoData } from './traded/tradedDemoSeed';
 import { importDfeDirectory } from './dfe/dfeImporter';
 import { loadMeasureCatalog } from './dfe/measureCatalog';
 import { createFeatures } from './features';
@@ -31,7 +33,10 @@ export async function createApp(config: AppConfig, log: Logger, recognizer?: Rec
     log.info(`importing DfE files from ${config.dfeDataDir} (first start)`);
     await importDfeDirectory(db, config.dfeDataDir, catalog, (done, total, report) => log.info(`  [${done}/${total}] ${report.summary()}`));
   }
-  if (config.loadDemoData) await seedDemoData(db);
+  if (config.loadDemoData) {
+    await seedDemoData(db);
+    await seedTradedDemoData(db, loadCatalogue());
+  }
   const schools = await listOpenSchools(db);
   const deps: AnswerDeps = {
     db,
@@ -45,7 +50,7 @@ export async function createApp(config: AppConfig, log: Logger, recognizer?: Rec
       ? 'Fictional demo data: not a real LA record.'
       : 'From the LA school improvement record.',
   };
-  const features = createFeatures(deps);
+  const features = createFeatures(deps, { packLinks: { secret: config.packLinkSecret, publicBaseUrl: config.publicBaseUrl } });
   const bot = new CriticalFriendBot(deps, new ConversationState(new SqliteStorage(db)), features);
   return { db, bot, deps, features };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -25,6 +26,8 @@ const envSchema = z.object({
     .pipe(z.array(z.string().uuid('each ALLOWED_TENANT_IDS entry must be an Entra tenant id (a GUID)'))),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  PACK_LINK_SECRET: z.string().min(32, 'PACK_LINK_SECRET must be at least 32 characters').optional(),
+  PUBLIC_BASE_URL: z.string().url().optional(),
   SUPPORT_CONTACT: z.string().min(1).default('the school improvement team (schoolimprovement@council.example)'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
@@ -39,6 +42,10 @@ export type AppConfig = {
   /** Empty means any tenant (local development only: production requires a list). */
   allowedTenantIds: string[];
   rateLimitPerMinute: number;
+  /** Signs links to printable governor packs; random per process in development. */
+  packLinkSecret: string;
+  /** Where people's browsers reach this server (for links in cards). */
+  publicBaseUrl: string;
   maxRequestBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   botAuth:
@@ -73,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && e.ALLOWED_TENANT_IDS.length === 0) {
     throw new ConfigError('Invalid configuration: ALLOWED_TENANT_IDS is required when NODE_ENV=production (the council’s own Entra tenant)');
   }
+  if (e.NODE_ENV === 'production' && (!e.PACK_LINK_SECRET || !e.PUBLIC_BASE_URL)) {
+    throw new ConfigError('Invalid configuration: PACK_LINK_SECRET and PUBLIC_BASE_URL are required when NODE_ENV=production');
+  }
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
     throw new ConfigError('Invalid configuration: MICROSOFT_APP_TENANT_ID is required for a SingleTenant bot');
   }
@@ -85,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     supportContact: e.SUPPORT_CONTACT,
     allowedTenantIds: e.ALLOWED_TENANT_IDS.map((t) => t.toLowerCase()),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    packLinkSecret: e.PACK_LINK_SECRET ?? randomBytes(32).toString('hex'),
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     logLevel: e.LOG_LEVEL,
     botAuth: e.MICROSOFT_APP_ID

@@ -1,14 +1,19 @@
 import { AnswerDeps } from '../dialogs/answerDeps';
 import { Feature } from '../dialogs/feature';
+import { createGlossaryFeature } from '../dialogs/glossary/glossaryFeature';
+import { createGovernorPackFeature } from '../dialogs/governorPack/governorPackFeature';
+import { createTradedServicesFeature } from '../dialogs/tradedServices/tradedServicesFeature';
+import { PackLinkOptions } from './governorPack/packRoutes';
 import { ProactiveRenderer } from './proactive/proactiveSender';
+
+export type FeatureOptions = { packLinks: PackLinkOptions };
 
 /**
  * The bot's capabilities beyond school questions, in the order they are tried for an intent.
  * School questions (overview, measures, Ofsted, LA record) are the main dialog's own catch-all.
  */
-export function createFeatures(deps: AnswerDeps): Feature[] {
-  void deps;
-  return [];
+export function createFeatures(deps: AnswerDeps, options: FeatureOptions): Feature[] {
+  return [createGovernorPackFeature(deps, options.packLinks), createGlossaryFeature(deps), createTradedServicesFeature(deps)];
 }
 
 export function proactiveRenderers(features: Feature[]): Record<string, ProactiveRenderer> {

@@ -65,3 +65,9 @@ export function previousYear(year: string): string {
   const start = Number(year.slice(0, 4)) - 1;
   return `${start}/${String(start + 1).slice(2)}`;
 }
+
+/** Whether DfE publishes a measure for a school of this phase (no KS4 figures for a primary). */
+export function measureFitsPhase(measure: Measure, phase: string): boolean {
+  if (measure.keyStage === null || phase === 'all-through') return true;
+  return (measure.keyStage === 'KS2' && phase === 'primary') || (measure.keyStage === 'KS4' && phase === 'secondary');
+}
