@@ -10,7 +10,6 @@ import { AnswerDeps } from './answerDeps';
 
 const NOT_YET: Partial<Record<IntentName, string>> = {
   briefings: 'briefings and booking a place',
-  feedback: 'giving feedback on a service',
 };
 
 export function cantHelpYet(deps: AnswerDeps, user: AppUser, topic?: string): AdaptiveCardJson {

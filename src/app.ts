@@ -7,6 +7,9 @@ import { AppConfig } from './config';
 import { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './demo/demoSeed';
+import { FeedbackAnalyser } from './feedback/analysers/analyser';
+import { createFeedbackAnalyser } from './feedback/analysers/createAnalyser';
+import { seedDemoFeedback } from './feedback/demoFeedbackSeed';
 import { loadCatalogue } from './traded/catalogue';
 import { seedTradedDemoData } from './traded/tradedDemoSeed';
 import { importDfeDirectory } from './dfe/dfeImporter';
@@ -20,7 +23,7 @@ import { Logger } from './logger';
 import { listDistricts, listOpenSchools } from './repos/schoolRepo';
 import { loadBandingConfig } from './services/banding';
 
-export type App = { db: Database; bot: CriticalFriendBot; deps: AnswerDeps; features: Feature[] };
+export type App = { db: Database; bot: CriticalFriendBot; deps: AnswerDeps; features: Feature[]; feedbackAnalyser: FeedbackAnalyser };
 
 /** Opens the store, fills it on first start (idempotent), trains the recognizer and builds the bot. */
 export async function createApp(config: AppConfig, log: Logger, recognizer?: Recognizer): Promise<App> {
@@ -36,6 +39,7 @@ export async function createApp(config: AppConfig, log: Logger, recognizer?: Rec
   if (config.loadDemoData) {
     await seedDemoData(db);
     await seedTradedDemoData(db, loadCatalogue());
+    await seedDemoFeedback(db);
   }
   const schools = await listOpenSchools(db);
   const deps: AnswerDeps = {
@@ -50,7 +54,8 @@ export async function createApp(config: AppConfig, log: Logger, recognizer?: Rec
       ? 'Fictional demo data: not a real LA record.'
       : 'From the LA school improvement record.',
   };
-  const features = createFeatures(deps, { packLinks: { secret: config.packLinkSecret, publicBaseUrl: config.publicBaseUrl } });
+  const feedbackAnalyser = createFeedbackAnalyser(config.languageService);
+  const features = createFeatures(deps, { packLinks: { secret: config.packLinkSecret, publicBaseUrl: config.publicBaseUrl }, feedbackAnalyser });
   const bot = new CriticalFriendBot(deps, new ConversationState(new SqliteStorage(db)), features);
-  return { db, bot, deps, features };
+  return { db, bot, deps, features, feedbackAnalyser };
 }

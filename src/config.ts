@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { languageServiceConfig, LanguageServiceConfig } from './feedback/analysers/azureLanguageAnalyser';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -46,6 +47,8 @@ export type AppConfig = {
   packLinkSecret: string;
   /** Where people's browsers reach this server (for links in cards). */
   publicBaseUrl: string;
+  /** Azure AI Language for feedback comments; without it a local analyser runs. */
+  languageService?: LanguageServiceConfig;
   maxRequestBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   botAuth:
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     allowedTenantIds: e.ALLOWED_TENANT_IDS.map((t) => t.toLowerCase()),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     packLinkSecret: e.PACK_LINK_SECRET ?? randomBytes(32).toString('hex'),
+    languageService: languageServiceConfig(env),
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     maxRequestBytes: e.MAX_REQUEST_BYTES,
     logLevel: e.LOG_LEVEL,

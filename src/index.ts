@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { createBotHost } from './botHost';
 import { loadConfig } from './config';
 import { proactiveRenderers } from './features';
+import { startAnalysisWorker } from './feedback/analysisWorker';
 import { createLogger } from './logger';
 import { startOutboxWorker } from './proactive/proactiveSender';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const { adapter, server } = createBotHost(config, log, app);
   const botAppId = config.botAuth.mode === 'bot-framework' ? config.botAuth.appId : '';
   const outbox = startOutboxWorker({ db: app.db, adapter, botAppId, renderers: proactiveRenderers(app.features), log });
+  const analysis = startAnalysisWorker({ db: app.db, analyser: app.feedbackAnalyser, log });
   server.listen(config.port, () => {
     const { port } = server.address() as { port: number };
     log.info('ready', { url: `http://localhost:${port}/api/messages`, port, msToReady: Date.now() - started, rssMb: Math.round(process.memoryUsage().rss / 1048576) });
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     new Promise<void>((resolve) => server.close(() => resolve()))
       .then(() => outbox.stop())
+      .then(() => analysis.stop())
       .then(() => app.db.close())
       .then(() => process.exit(0), () => process.exit(1));
   };

@@ -60,11 +60,10 @@ describe('a measure-trend chart card', () => {
 
   it('has alt text that says every year’s figure from the DfE files and which way the trend went', () => {
     const card = measureTrendChartCard(rwm, { kind: 'trend', years: 3 }, []);
-    const before = sourceRow('2023-2024', '919_ks2final.csv', (r) => r.URN === '117324');
-    const after = sourceRow('2024-2025', '919_ks2final.csv', (r) => r.URN === '117324');
+    const [first, middle, last] = ['2022-2023', '2023-2024', '2024-2025'].map((year) => sourceRow(year, '919_ks2final.csv', (r) => r.URN === '117324'));
     const la = sourceRow('2024-2025', '919_ks2final.csv', (r) => r.RECTYPE === '3');
     const alt = imageOf(card)?.altText ?? '';
-    expect(alt).toContain(`The school: ${asPercent(before.PTRWM_EXP)} in 2023/24, ${asPercent(after.PTRWM_EXP)} in 2024/25.`);
+    expect(alt).toContain(`The school: ${asPercent(first.PTRWM_EXP)} in 2022/23, ${asPercent(middle.PTRWM_EXP)} in 2023/24, ${asPercent(last.PTRWM_EXP)} in 2024/25.`);
     expect(alt).toContain(`Hertfordshire: `);
     expect(alt).toContain(`${asPercent(la.PTRWM_EXP)} in 2024/25`);
     expect(alt).toMatch(/School trend: (up|down) from .* \((better|worse)\)\./);

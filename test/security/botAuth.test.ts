@@ -18,6 +18,8 @@ beforeAll(async () => {
     MICROSOFT_APP_PASSWORD: 'not-used-with-expect-replies',
     BOT_OPENID_METADATA_URL: openId.metadataUrl,
     ALLOWED_TENANT_IDS: TENANT,
+    PACK_LINK_SECRET: 'a-test-secret-that-is-long-enough-to-sign-links',
+    PUBLIC_BASE_URL: 'https://critical-friend.council.example.org',
   });
 });
 afterAll(async () => {
