@@ -1,25 +1,20 @@
 import { AdaptiveCardJson } from '../src/cards/cardRenderer';
 import { helpCard, messageCard, suggestionsFor, welcomeCard } from '../src/cards/conversationCards';
 import { schoolListCard } from '../src/cards/schoolListCardView';
-import { IntentName, Recognition } from '../src/language/intents';
+import { Recognition } from '../src/language/intents';
 import { listDistricts } from '../src/repos/schoolRepo';
 import { AppUser } from '../src/repos/userRepo';
 import { canCompareAcrossSchools } from '../src/services/accessPolicy';
 import { listSchools } from '../src/services/schoolList';
 import { AnswerDeps } from './answerDeps';
 
-const NOT_YET: Partial<Record<IntentName, string>> = {
-  briefings: 'briefings and booking a place',
-};
-
-export function cantHelpYet(deps: AnswerDeps, user: AppUser, topic?: string): AdaptiveCardJson {
+export function cantHelpYet(deps: AnswerDeps, user: AppUser): AdaptiveCardJson {
   return messageCard(
     "I can't help with that yet",
     [
-      topic
-        ? `I can't help with ${topic} yet. For now, contact ${deps.supportContact}.`
-        : "I didn't understand that, or it's something I can't answer yet.",
-      'I can answer questions about a school’s published results, attendance and context, and its LA school improvement record.',
+      "I didn't understand that, or it's something I can't answer yet.",
+      'I can answer questions about a school’s results, attendance and context and its LA record, explain terms, make a governors’ pack, and help with briefings, traded services and feedback.',
+      `For anything else, contact ${deps.supportContact}.`,
     ],
     suggestionsFor(user),
   );
@@ -39,7 +34,7 @@ export async function answerGeneral(deps: AnswerDeps, user: AppUser, recognition
     case 'school_list':
       return [await answerSchoolList(deps, user, recognition)];
     default:
-      return [cantHelpYet(deps, user, NOT_YET[recognition.intent])];
+      return [cantHelpYet(deps, user)];
   }
 }
 

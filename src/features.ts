@@ -1,4 +1,5 @@
 import { AnswerDeps } from '../dialogs/answerDeps';
+import { createBriefingsFeature } from '../dialogs/briefings/briefingsFeature';
 import { Feature } from '../dialogs/feature';
 import { createFeedbackFeature } from '../dialogs/feedback/feedbackFeature';
 import { createGlossaryFeature } from '../dialogs/glossary/glossaryFeature';
@@ -19,6 +20,7 @@ export function createFeatures(deps: AnswerDeps, options: FeatureOptions): Featu
     createGovernorPackFeature(deps, options.packLinks),
     createGlossaryFeature(deps),
     createTradedServicesFeature(deps),
+    createBriefingsFeature(deps),
     createFeedbackFeature(deps, { analyser: options.feedbackAnalyser }),
   ];
 }

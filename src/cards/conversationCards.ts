@@ -18,12 +18,15 @@ export function suggestionsFor(user: AppUser): string[] {
 
 function capabilitiesFor(user: AppUser): string[] {
   const common = [
-    'Published results: KS2 (SATs), KS4 (Progress 8, Attainment 8, grade 5 English and maths), absence and persistent absence, pupil numbers, free school meals, SEN',
-    'Comparisons with the county (LA) and England, and trends over three years',
+    'Published results: KS2 (SATs), KS4 (Progress 8, Attainment 8, grade 5 English and maths), absence and persistent absence, pupil numbers, free school meals, SEN, against the county and England, with trends',
+    'What the terms mean, in plain English ("what does Progress 8 mean?")',
+    'Briefings: what is on, booking a place, what was covered',
+    'Traded services: what you can buy, prices, subscriptions and enquiries',
+    'Feedback on the services your school received',
   ];
   if (isLaRole(user.role)) return [...common, 'Any school by name or URN, and lists of schools in a district', 'LA-internal records: banding, notices of concern, adviser visits'];
-  if (user.role === 'service_manager') return [...common, 'Any school by name or URN'];
-  return [...common, 'Your LA school improvement record: banding, notices of concern, adviser visits'];
+  if (user.role === 'service_manager') return [...common, 'Any school by name or URN', 'Feedback summaries and enquiries for your services'];
+  return [...common, 'A governors’ briefing pack with the questions to ask', 'Your LA school improvement record: banding, notices of concern, adviser visits'];
 }
 
 export function welcomeCard(user: AppUser, serviceName: string): AdaptiveCardJson {

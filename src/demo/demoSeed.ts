@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { seedDemoBriefings } from '../briefings/demoBriefings';
 import { Database } from '../db/database';
 import { importUsersCsv } from '../users/userCsvImport';
 import { DATA_DIR } from '../projectPaths';
@@ -63,6 +64,7 @@ async function loadDemoLayer(db: Database, today: Date): Promise<void> {
   await seedNotices(db, readJson(noticesFile, 'notices.json'));
   const users = await importUsersCsv(db, fs.readFileSync(path.join(DEMO_DIR, 'users.csv'), 'utf8'));
   if (users.errors.length) throw new Error(`Demo users.csv: ${users.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
+  await seedDemoBriefings(db, today);
 }
 
 export function districtFor(town: string, postcode: string, map: z.infer<typeof districtsFile>): string | undefined {

@@ -30,6 +30,11 @@ export class EntityExtractor {
       .map((p) => ({ phrase: new RegExp(`(^|[^a-z0-9])${escape(p.text)}($|[^a-z0-9])`), length: p.text.length, id: p.id }));
   }
 
+  /** The text as the intent classifier should see it: school names masked. */
+  maskSchools(text: string): string {
+    return this.schools.mask(text);
+  }
+
   extract(text: string): Entities {
     const lower = ` ${text.toLowerCase().replace(/[’‘]/g, "'")} `;
     return {

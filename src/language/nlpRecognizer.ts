@@ -29,18 +29,21 @@ export class NlpRecognizer implements Recognizer {
     container.use(LangEn);
     const nlp = new Nlp({ container, autoSave: false, autoLoad: false, nlu: { log: false } });
     nlp.addLanguage('en');
-    for (const group of corpus.intents) for (const u of group.utterances) nlp.addDocument('en', u, group.intent);
+    for (const group of corpus.intents) for (const u of group.utterances) nlp.addDocument('en', entities.maskSchools(u), group.intent);
     await nlp.train();
     return new NlpRecognizer(nlp, entities);
   }
 
   async recognize(text: string): Promise<Recognition> {
-    const result = await this.nlp.process('en', text.slice(0, 500));
+    const limited = text.slice(0, 500);
+    const result = await this.nlp.process('en', this.entities.maskSchools(limited));
     const alternatives = result.classifications
-      .filter((c) => isIntent(c.intent))
-      .map((c) => ({ intent: c.intent as IntentName, score: c.score }))
+      .flatMap((c) => (isIntent(c.intent) ? [{ intent: c.intent, score: c.score }] : []))
       .sort((a, b) => b.score - a.score);
-    const intent = isIntent(result.intent) ? result.intent : 'None';
-    return { intent, score: result.score, alternatives, entities: this.entities.extract(text) };
+    // nlp.js answers "None" with score 1 when its best guess is under its own threshold; the best guess
+    // and its real score are more use to the dialog, which asks rather than guesses when unsure.
+    const best = result.intent === 'None' && alternatives[0] && alternatives[0].intent !== 'None' ? alternatives[0] : undefined;
+    const intent = best?.intent ?? (isIntent(result.intent) ? result.intent : 'None');
+    return { intent, score: best?.score ?? result.score, alternatives, entities: this.entities.extract(limited) };
   }
 }

@@ -36,10 +36,23 @@ export class SchoolNameIndex {
   }
 
   find(text: string): SchoolMention[] {
+    return this.matching(normaliseName(text)).map((m) => ({ urn: m.urn, name: m.name }));
+  }
+
+  /**
+   * The text with each school's name replaced by the word "school", so the intent classifier sees
+   * "what is the banding for school" whichever of 500 schools was named.
+   */
+  mask(text: string): string {
     const words = normaliseName(text);
+    const named = this.matching(words).flatMap((m) => m.distinctive);
+    return words.map((w) => (named.some((d) => close(w, d)) ? 'school' : w)).join(' ');
+  }
+
+  private matching(words: string[]): Entry[] {
     const matches = this.entries.filter((e) => e.distinctive.every((d) => words.some((w) => close(w, d))));
     // Prefer the most specific names: "Holywell" should not also return every school sharing one word with it.
     const best = Math.max(0, ...matches.map((m) => m.distinctive.length));
-    return matches.filter((m) => m.distinctive.length === best).map((m) => ({ urn: m.urn, name: m.name }));
+    return matches.filter((m) => m.distinctive.length === best);
   }
 }
