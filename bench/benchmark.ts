@@ -35,6 +35,8 @@ const MIX = [
 ];
 
 type Target = { name: string; args: string[] };
+/** The production start command's Node flags (package.json start:prod), so the benchmark measures what runs. */
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 type Result = { name: string; turns: number; turnsPerSecond: number; p50: number; p99: number; errors: number; readyMs: number; peakRssMb: number };
 
 function activity(conversation: number, turn: number): Record<string, unknown> {
@@ -54,7 +56,7 @@ function activity(conversation: number, turn: number): Record<string, unknown> {
 
 async function start(target: Target, databasePath: string): Promise<{ child: ChildProcess; url: string; readyMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, target.args, {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...target.args], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATABASE_PATH: databasePath, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '10000' },
     stdio: ['ignore', 'pipe', 'inherit'],

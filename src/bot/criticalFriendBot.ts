@@ -15,6 +15,8 @@ import { AppUser, findUser } from '../repos/userRepo';
 export class CriticalFriendBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor;
   private readonly dialog: MainDialog;
+  /** Where each user was last seen, as stored; saves a database read on every turn. */
+  private readonly lastSeenAt = new Map<string, string>();
 
   constructor(
     private readonly deps: AnswerDeps,
@@ -62,9 +64,13 @@ export class CriticalFriendBot extends ActivityHandler {
   /** Kept for proactive messages; written only when it changes, so an ordinary turn costs no write. */
   private async rememberWhereToReach(context: TurnContext, user: AppUser): Promise<void> {
     const reference = TurnContext.getConversationReference(context.activity);
+    const where = `${reference.serviceUrl}|${reference.conversation?.id}`;
+    if (this.lastSeenAt.get(user.entraObjectId) === where) return;
     const known = await conversationReferenceFor(this.deps.db, user.entraObjectId);
-    const same = known && known.serviceUrl === reference.serviceUrl && known.conversation?.id === reference.conversation?.id;
-    if (!same) await saveConversationReference(this.deps.db, user.entraObjectId, { ...reference, activityId: undefined });
+    if (!known || `${known.serviceUrl}|${known.conversation?.id}` !== where) {
+      await saveConversationReference(this.deps.db, user.entraObjectId, { ...reference, activityId: undefined });
+    }
+    this.lastSeenAt.set(user.entraObjectId, where);
   }
 
   private notRegisteredCard() {

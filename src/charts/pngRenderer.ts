@@ -9,8 +9,21 @@ export const MAX_CHART_PX = { width: 640, height: 480 } as const;
 const FONT_FILE = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSans.ttf');
 const FONT: ResvgRenderOptions['font'] = { loadSystemFonts: false, fontFiles: [FONT_FILE], defaultFontFamily: 'DejaVu Sans' };
 
+/** The same school's chart is asked for again and again until the next import; rasterising it costs milliseconds. */
+const CACHE_LIMIT = 200;
+const rendered = new Map<string, Buffer>();
+
 /** Rasterises an SVG to PNG at its own size, scaled down only if it would pass MAX_CHART_PX (Teams cards cannot show SVG). */
 export function svgToPng(svg: string): Buffer {
+  const cached = rendered.get(svg);
+  if (cached) return cached;
+  const png = rasterise(svg);
+  if (rendered.size >= CACHE_LIMIT) rendered.delete(rendered.keys().next().value as string);
+  rendered.set(svg, png);
+  return png;
+}
+
+function rasterise(svg: string): Buffer {
   const natural = new Resvg(svg, { font: FONT });
   const zoom = Math.min(1, MAX_CHART_PX.width / natural.width, MAX_CHART_PX.height / natural.height);
   const resvg = zoom < 1 ? new Resvg(svg, { font: FONT, fitTo: { mode: 'zoom', value: zoom }, background: '#ffffff' }) : new Resvg(svg, { font: FONT, background: '#ffffff' });

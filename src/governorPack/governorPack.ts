@@ -5,7 +5,7 @@ import { School } from '../repos/schoolRepo';
 import { AppUser } from '../repos/userRepo';
 import { BandingConfig } from '../services/banding';
 import { schoolImprovementRecord } from '../services/laInternal';
-import { compareMeasure, explainStatus, formatFigure, MeasureComparison, statusText } from '../services/measureComparison';
+import { MeasureComparison, compareMeasures, explainStatus, formatFigure, statusText } from '../services/measureComparison';
 import { headlineMeasureIds } from '../services/schoolOverview';
 import { packShowsLaRecord } from './packAccess';
 import { PackRules } from './packRules';
@@ -96,8 +96,7 @@ const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', mo
  * Callers must have checked mayHavePack first.
  */
 export async function assembleGovernorPack(deps: PackDeps, user: AppUser, school: School, now: Date): Promise<GovernorPack> {
-  const comparisons: MeasureComparison[] = [];
-  for (const measure of packMeasures(school.phase, deps.rules, deps.catalog)) comparisons.push(await compareMeasure(deps.db, school, measure));
+  const comparisons = await compareMeasures(deps.db, school, packMeasures(school.phase, deps.rules, deps.catalog));
   const headlineIds = headlineMeasureIds(school.phase);
   const headlineComparisons = comparisons.filter((c) => headlineIds.includes(c.measure.id));
   const { strengths, areasToWatch } = selectAreas(comparisons, deps.rules);

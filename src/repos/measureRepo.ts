@@ -28,15 +28,16 @@ const toFigure = (r: Row): StoredFigure => ({
   source: r.source,
 });
 
-/** Every year's figure for one school and its LA and England comparators, oldest first. */
-export async function figuresForMeasure(db: Database, measureId: string, urn: string, laCode: string): Promise<StoredFigure[]> {
+/** Every year's figure for one school and its LA and England comparators, for several measures in one query, oldest first. */
+export async function figuresForMeasures(db: Database, measureIds: string[], urn: string, laCode: string): Promise<StoredFigure[]> {
+  if (!measureIds.length) return [];
   const rows = await db.all<Row>(
     `SELECT subject_kind, subject_code, cohort, measure_id, academic_year, status, value, source
        FROM measure_values
-      WHERE measure_id = ?
+      WHERE measure_id IN (${measureIds.map(() => '?').join(',')})
         AND ((subject_kind = 'school' AND subject_code = ?) OR (subject_kind = 'la' AND subject_code = ?) OR subject_kind = 'national')
       ORDER BY academic_year`,
-    [measureId, urn, laCode],
+    [...measureIds, urn, laCode],
   );
   return rows.map(toFigure);
 }

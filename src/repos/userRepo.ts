@@ -28,18 +28,20 @@ export const userImportRow = z.object({
 export type UserImportRow = z.infer<typeof userImportRow>;
 
 export async function findUser(db: Database, entraObjectId: string): Promise<AppUser | undefined> {
-  const user = await db.get<{ entra_object_id: string; email: string; display_name: string; role: Role }>(
-    'SELECT entra_object_id, email, display_name, role FROM users WHERE entra_object_id = ? AND active = 1',
+  const user = await db.get<{ entra_object_id: string; email: string; display_name: string; role: Role; urns: string | null }>(
+    `SELECT u.entra_object_id, u.email, u.display_name, u.role, GROUP_CONCAT(s.urn) AS urns
+       FROM users u LEFT JOIN user_schools s ON s.entra_object_id = u.entra_object_id
+      WHERE u.entra_object_id = ? AND u.active = 1
+      GROUP BY u.entra_object_id`,
     [entraObjectId.toLowerCase()],
   );
   if (!user) return undefined;
-  const schools = await db.all<{ urn: string }>('SELECT urn FROM user_schools WHERE entra_object_id = ? ORDER BY urn', [user.entra_object_id]);
   return {
     entraObjectId: user.entra_object_id,
     email: user.email,
     displayName: user.display_name,
     role: user.role,
-    schoolUrns: schools.map((s) => s.urn),
+    schoolUrns: (user.urns ?? '').split(',').filter(Boolean).sort(),
   };
 }
 

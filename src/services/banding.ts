@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Database } from '../db/database';
-import { MeasureCatalog } from '../dfe/measureCatalog';
+import { Measure, MeasureCatalog } from '../dfe/measureCatalog';
 import { School } from '../repos/schoolRepo';
-import { compareMeasure } from './measureComparison';
+import { compareMeasures } from './measureComparison';
 import { DATA_DIR } from '../projectPaths';
 
 const bandingSchema = z.object({
@@ -48,10 +48,9 @@ async function scoreComponent(db: Database, school: School, catalog: MeasureCata
   const spread = secondary ? c.spread.secondary : c.spread.primary;
   const scores: number[] = [];
   const bases: string[] = [];
-  for (const id of ids) {
-    const measure = catalog.byId.get(id);
-    if (!measure) continue;
-    const comparison = await compareMeasure(db, school, measure);
+  const measures = ids.map((id) => catalog.byId.get(id)).filter((m): m is Measure => m !== undefined);
+  for (const comparison of await compareMeasures(db, school, measures)) {
+    const measure = comparison.measure;
     const latest = [...comparison.years].reverse().find((y) => y.school.value !== null && y.la.value !== null);
     if (!latest || latest.school.value === null || latest.la.value === null) continue;
     const diff = (latest.school.value - latest.la.value) * (c.lowerIsBetter ? -1 : 1);

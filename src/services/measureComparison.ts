@@ -1,7 +1,7 @@
 import { Database } from '../db/database';
 import { Figure, FigureStatus, STATUS_EXPLANATION } from '../dfe/dfeValue';
 import { Measure } from '../dfe/measureCatalog';
-import { figuresForMeasure, StoredFigure } from '../repos/measureRepo';
+import { figuresForMeasures, StoredFigure } from '../repos/measureRepo';
 import { School } from '../repos/schoolRepo';
 
 export type ComparedFigure = Figure & { note?: string };
@@ -47,7 +47,17 @@ function toCompared(f: StoredFigure | undefined, measure: Measure, year: string)
  * gap is visible rather than silently skipped.
  */
 export async function compareMeasure(db: Database, school: School, measure: Measure): Promise<MeasureComparison> {
-  const figures = await figuresForMeasure(db, measure.id, school.urn, school.laCode);
+  const [comparison] = await compareMeasures(db, school, [measure]);
+  return comparison;
+}
+
+/** compareMeasure for several measures with one query, in the order given. */
+export async function compareMeasures(db: Database, school: School, measures: Measure[]): Promise<MeasureComparison[]> {
+  const figures = await figuresForMeasures(db, measures.map((m) => m.id), school.urn, school.laCode);
+  return measures.map((measure) => comparisonFrom(figures.filter((f) => f.measureId === measure.id), school, measure));
+}
+
+function comparisonFrom(figures: StoredFigure[], school: School, measure: Measure): MeasureComparison {
   const years = [...new Set(figures.map((f) => f.academicYear))].sort();
   const cohort = cohortFor(school.phase);
   return {

@@ -1,7 +1,7 @@
 import { Database } from '../db/database';
-import { MeasureCatalog } from '../dfe/measureCatalog';
+import { Measure, MeasureCatalog } from '../dfe/measureCatalog';
 import { School } from '../repos/schoolRepo';
-import { compareMeasure, MeasureComparison } from './measureComparison';
+import { compareMeasures, MeasureComparison } from './measureComparison';
 
 /** The headline measures for a school's phase, in the order governors usually read them. */
 export function headlineMeasureIds(phase: string): string[] {
@@ -14,10 +14,8 @@ export function headlineMeasureIds(phase: string): string[] {
 }
 
 export async function schoolOverview(db: Database, school: School, catalog: MeasureCatalog): Promise<MeasureComparison[]> {
-  const comparisons: MeasureComparison[] = [];
-  for (const id of headlineMeasureIds(school.phase)) {
-    const measure = catalog.byId.get(id);
-    if (measure) comparisons.push(await compareMeasure(db, school, measure));
-  }
-  return comparisons;
+  const measures = headlineMeasureIds(school.phase)
+    .map((id) => catalog.byId.get(id))
+    .filter((m): m is Measure => m !== undefined);
+  return compareMeasures(db, school, measures);
 }

@@ -1,6 +1,5 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 import winkNLP, { ItemEntity, ItemSentence, WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { Sentiment } from '../feedbackRepo';
 import { AnalysisInput, DocumentAnalysis, FeedbackAnalyser, PiiSpan } from './analyser';
 
@@ -17,9 +16,12 @@ const STRONG = 0.3;
 
 let nlp: WinkMethods | undefined;
 
-// The model takes a moment to load, so it is loaded on first use rather than at start-up.
+// The model takes a moment to load and about 20 MB of memory, so it is loaded on first use, not at
+// start-up: a bot that never receives a comment never pays for it.
 function language(): WinkMethods {
   if (!nlp) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0];
     nlp = winkNLP(model);
     nlp.learnCustomEntities([{ name: 'keyPhrase', patterns: KEY_PHRASE_PATTERNS }]);
   }
