@@ -7,11 +7,13 @@ import { overviewCard } from '../src/cards/overviewCardView';
 import { Measure, measureFitsPhase } from '../src/dfe/measureCatalog';
 import { Recognition } from '../src/language/intents';
 import { audit } from '../src/repos/auditRepo';
+import { latestInspection } from '../src/repos/ofstedRepo';
 import { School } from '../src/repos/schoolRepo';
 import { AppUser } from '../src/repos/userRepo';
 import { canView } from '../src/services/accessPolicy';
 import { schoolImprovementRecord } from '../src/services/laInternal';
 import { compareMeasure } from '../src/services/measureComparison';
+import { ofstedPosition } from '../src/services/ofstedPosition';
 import { schoolOverview } from '../src/services/schoolOverview';
 import { AnswerDeps } from './answerDeps';
 
@@ -35,7 +37,7 @@ export async function answerAboutSchool(
     case 'measure_query':
       return answerMeasures(deps, school, recognition, suggestions);
     case 'ofsted':
-      return [ofstedCard(school, suggestions)];
+      return [await ofstedCard(deps, school, suggestions)];
     case 'la_internal': {
       const access = canView(user, school.urn, 'restricted');
       if (!access.allowed) return [restrictedRefusal(deps, user, school, access.reason)];
@@ -80,15 +82,8 @@ async function answerMeasures(deps: AnswerDeps, school: School, recognition: Rec
   return cards;
 }
 
-function ofstedCard(school: School, suggestions: string[]): AdaptiveCardJson {
-  return messageCard(
-    `Ofsted: ${school.name}`,
-    [
-      "I can't answer that yet: I don't hold Ofsted inspection data, only DfE performance tables and the LA's own records.",
-      `The latest report is on Ofsted's reports site: search for URN ${school.urn}. Since September 2024 state schools no longer get a single-word overall grade; older reports keep theirs.`,
-    ],
-    suggestions,
-  );
+async function ofstedCard(deps: AnswerDeps, school: School, suggestions: string[]): Promise<AdaptiveCardJson> {
+  return messageCard(`Ofsted: ${school.name}`, ofstedPosition(school, await latestInspection(deps.db, school.urn)), suggestions);
 }
 
 function restrictedRefusal(deps: AnswerDeps, user: AppUser, school: School, reason: string): AdaptiveCardJson {

@@ -51,7 +51,7 @@ export async function importDfeDirectory(
   for (const [i, item] of plan.entries()) {
     const report = new FileReport(path.relative(dir, item.file), item.kind, item.year);
     const table = readCsvFile(item.file);
-    if (item.kind === 'school_information') await importSchoolInformation(db, table, report, item.year);
+    if (item.kind === 'school_information') await importSchoolInformation(db, table, report, item.year, `DfE school performance tables (school information) ${item.year}`);
     else await importMeasureFile(db, table, item.kind, item.year, catalog, report);
     await logRun(db, report);
     reports.push(report);

@@ -19,6 +19,8 @@ const schoolRow = z.object({
   ISPOST16: z.string().default('0'),
   AGELOW: z.string().default(''),
   AGEHIGH: z.string().default(''),
+  OFSTEDRATING: z.string().default(''),
+  OFSTEDLASTINSP: z.string().default(''),
 });
 type SchoolRow = z.infer<typeof schoolRow>;
 
@@ -37,8 +39,14 @@ export function phaseOf(row: Pick<SchoolRow, 'MINORGROUP' | 'SCHOOLTYPE' | 'ISPR
 
 const toInt = (s: string) => (/^\d+$/.test(s) ? Number(s) : null);
 
+/** "29-03-2023" (DfE's day-month-year) → "2023-03-29". */
+export function isoDate(dfeDate: string): string | undefined {
+  const m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(dfeDate.trim());
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
+}
+
 /** Upserts schools; an older year's file never overwrites what a newer year's said. */
-export async function importSchoolInformation(db: Database, table: CsvTable, report: FileReport, year: string): Promise<void> {
+export async function importSchoolInformation(db: Database, table: CsvTable, report: FileReport, year: string, source: string): Promise<void> {
   await db.transaction(async (tx) => {
     for (const record of table.records) {
       report.rowsRead++;
@@ -63,7 +71,22 @@ export async function importSchoolInformation(db: Database, table: CsvTable, rep
         [r.URN, r.LA, r.LANAME, r.ESTAB, r.SCHNAME.trim(), r.TOWN, r.POSTCODE, phaseOf(r), r.SCHOOLTYPE, r.MINORGROUP, r.SCHSTATUS,
           toInt(r.AGELOW), toInt(r.AGEHIGH), year],
       );
+      await storeOfstedInspection(tx, r, source, report, record.line);
       report.rowsImported++;
     }
   });
+}
+
+async function storeOfstedInspection(tx: Database, r: SchoolRow, source: string, report: FileReport, line: number): Promise<void> {
+  if (!r.OFSTEDRATING.trim() || !r.OFSTEDLASTINSP.trim()) return;
+  const date = isoDate(r.OFSTEDLASTINSP);
+  if (!date) {
+    report.warn(line, `OFSTEDLASTINSP: "${r.OFSTEDLASTINSP}" is not a DD-MM-YYYY date`);
+    return;
+  }
+  await tx.run(
+    `INSERT INTO ofsted_inspections (urn, inspection_date, judgement, source) VALUES (?, ?, ?, ?)
+     ON CONFLICT (urn, inspection_date) DO UPDATE SET judgement = excluded.judgement, source = excluded.source`,
+    [r.URN, date, r.OFSTEDRATING.trim(), source],
+  );
 }

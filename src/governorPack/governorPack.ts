@@ -1,11 +1,13 @@
 import { describeChange } from '../charts/trendWords';
 import { Database } from '../db/database';
 import { Measure, MeasureCatalog, measureFitsPhase } from '../dfe/measureCatalog';
+import { latestInspection } from '../repos/ofstedRepo';
 import { School } from '../repos/schoolRepo';
 import { AppUser } from '../repos/userRepo';
 import { BandingConfig } from '../services/banding';
 import { schoolImprovementRecord } from '../services/laInternal';
 import { MeasureComparison, compareMeasures, explainStatus, formatFigure, statusText } from '../services/measureComparison';
+import { ofstedPosition } from '../services/ofstedPosition';
 import { headlineMeasureIds } from '../services/schoolOverview';
 import { packShowsLaRecord } from './packAccess';
 import { PackRules } from './packRules';
@@ -69,14 +71,6 @@ function missingNote(c: MeasureComparison): string | undefined {
   return `${c.measure.shortLabel}, ${latest.academicYear}: ${statusText(latest.school.status)}, ${explainStatus(latest.school.status)}.`;
 }
 
-export function ofstedPosition(school: School): string[] {
-  return [
-    'Not held: this service does not hold Ofsted inspection data, so this pack gives no Ofsted grade.',
-    `Read the school's latest report on Ofsted's website (search for URN ${school.urn}).`,
-    'Since September 2024 state schools no longer get a single-word overall judgement. Inspections under Ofsted’s renewed framework (from November 2025) give a report card with a grade for each evaluation area; older reports keep their single-word judgement.',
-  ];
-}
-
 async function laRecordFor(deps: PackDeps, school: School): Promise<PackLaRecord> {
   const record = await schoolImprovementRecord(deps.db, school, deps.catalog, deps.banding);
   const { banding } = record;
@@ -107,7 +101,7 @@ export async function assembleGovernorPack(deps: PackDeps, user: AppUser, school
     headlines: headlineComparisons.map(headlineRow),
     strengths,
     areasToWatch,
-    ofsted: ofstedPosition(school),
+    ofsted: ofstedPosition(school, await latestInspection(deps.db, school.urn)),
     ofstedQuestions: deps.rules.ofstedQuestions,
     laRecord: packShowsLaRecord(user, school.urn) ? await laRecordFor(deps, school) : null,
     notes: headlineComparisons.map(missingNote).filter((n): n is string => n !== undefined),

@@ -71,6 +71,18 @@ describe('importing the Hertfordshire DfE files', () => {
     }
   });
 
+  it('keeps the last Ofsted inspection where the school information file carries one, with an ISO date', async () => {
+    const { db } = await hertsDb();
+    open.push(db);
+    const row = sourceRow('2022-2023', '919_school_information.csv', (r) => r.URN === '117578');
+    const [day, month, year] = row.OFSTEDLASTINSP.split('-');
+    expect(await db.get('SELECT inspection_date, judgement, source FROM ofsted_inspections WHERE urn = ?', ['117578'])).toEqual({
+      inspection_date: `${year}-${month}-${day}`,
+      judgement: row.OFSTEDRATING,
+      source: 'DfE school performance tables (school information) 2022/23',
+    });
+  });
+
   it('is idempotent: importing twice leaves the same figures', async () => {
     const db = await emptyDb();
     open.push(db);

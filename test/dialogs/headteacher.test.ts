@@ -94,13 +94,26 @@ describe('a headteacher asking about their school', () => {
       .assertReply((reply) => expect(readReply(reply)).toContain('Progress 8 is a KS4 measure'));
   });
 
-  it('"when was our last Ofsted?" says honestly that inspection data is not held', async () => {
+  it('"when was our last Ofsted?" gives the last inspection in the DfE file, with its framework, date and source', async () => {
+    const info = sourceRow('2022-2023', '919_school_information.csv', (r) => r.URN === LEAVESDEN);
     await chatAs(deps, DEMO.helen)
       .send('when was our last Ofsted?')
       .assertReply((reply) => {
         const text = readReply(reply);
-        expect(text).toContain("I can't answer that yet");
+        expect(text).toContain(`overall effectiveness **${info.OFSTEDRATING}**`);
+        expect(text).toContain('under the framework in use before September 2024');
+        expect(text).toContain('Source: DfE school performance tables (school information) 2022/23');
         expect(text).toContain(`URN ${LEAVESDEN}`);
+      });
+  });
+
+  it('an Ofsted question about a school with no inspection in the files says so, with no grade', async () => {
+    await chatAs(deps, DEMO.tom)
+      .send('when was the last Ofsted at 151385?')
+      .assertReply((reply) => {
+        const text = readReply(reply);
+        expect(text).toContain('Not held');
+        expect(text).not.toMatch(/\*\*(Good|Outstanding|Requires improvement|Inadequate)\*\*/);
       });
   });
 

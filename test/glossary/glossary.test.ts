@@ -107,10 +107,10 @@ describe('a glossary card', () => {
     for (const b of banding.bands) expect(text).toContain(`Band ${b.band}: a score of ${b.min} or more`);
   });
 
-  it('says Ofsted data is not held and single-word judgements ended in 2024', () => {
+  it('says only the last inspection in DfE’s files is held and single-word judgements ended in 2024', () => {
     const text = textOf(glossaryEntryCard(glossary.byId.get('ofsted')!, ctx, []));
     expect(text).toContain('From September 2024 Ofsted stopped giving state schools a single-word overall judgement');
-    expect(text).toContain('This bot does not hold Ofsted inspection data');
+    expect(text).toContain('This bot holds only the last inspection that DfE');
   });
 
   it('parses with the Adaptive Cards SDK for every entry, and for the list of terms', () => {

@@ -58,12 +58,15 @@ describe.each([
     }
   });
 
-  it('gives the Ofsted position honestly: not held, no grade, and the change to report cards', () => {
+  it('gives the Ofsted position from the DfE file, labelled with its framework and date, and the change to report cards', () => {
     const { pack } = packs.get(urn)!;
+    const source = sourceRow('2022-2023', '919_school_information.csv', (r) => r.URN === urn);
     const text = [...pack.ofsted, ...pack.ofstedQuestions].join(' ');
-    expect(text).toContain('does not hold Ofsted inspection data');
+    const [day, month, year] = source.OFSTEDLASTINSP.split('-');
+    const date = new Date(`${year}-${month}-${day}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    expect(text).toContain(`Last inspection held: ${date}, overall effectiveness **${source.OFSTEDRATING}**`);
+    expect(text).toContain('under the framework in use before September 2024');
     expect(text).toContain('no longer get a single-word overall judgement');
-    expect(text).not.toMatch(/\b(outstanding|requires improvement|inadequate)\b/i);
   });
 
   it('ties challenge questions to each area to watch and names the year of each reason', () => {

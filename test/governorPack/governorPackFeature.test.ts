@@ -47,7 +47,7 @@ describe('asking for a governor briefing', () => {
         expect(text).toContain('Governor briefing');
         expect(text).toContain('Leavesden JMI School');
         expect(text).toContain('Areas to watch and questions to ask');
-        expect(text).toContain('does not hold Ofsted inspection data');
+        expect(text).toContain('Last inspection held: 29 March 2023, overall effectiveness **Good**');
         expect(cardProblems(cardOf(reply))).toEqual([]);
         expect(printLink(reply)).toEqual({ userId: DEMO.helen, urn: LEAVESDEN });
       });
