@@ -6,6 +6,9 @@ import { z } from 'zod';
  */
 export const cardSubmission = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('chooseSchool'), urn: z.string().regex(/^\d{6}$/) }),
+  // A suggested question on a card button, answered as if typed. (Teams' imBack/messageBack would be nicer,
+  // but the Agents Playground drops any Action.Submit whose data has an msteams key.)
+  z.object({ verb: z.literal('ask'), text: z.string().trim().min(1).max(500) }),
 ]);
 export type CardSubmission = z.infer<typeof cardSubmission>;
 

@@ -87,7 +87,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const submission = parseSubmission(context.activity.value);
     if (submission?.verb === 'chooseSchool') return this.switchSchool(context, user, submission.urn);
     if (await this.routeSubmission(turn)) return;
-    const text = (context.activity.text ?? '').trim();
+    const text = (context.activity.text || (submission?.verb === 'ask' ? submission.text : '')).trim();
     if (START_OVER_WORDS.test(text)) {
       await this.memory.set(context, {});
       await context.sendActivity(cardActivity(welcomeCard(user, this.deps.serviceName)));

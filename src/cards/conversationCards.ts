@@ -12,8 +12,9 @@ const ROLE_LINES: Record<AppUser['role'], string> = {
 };
 
 export function suggestionsFor(user: AppUser): string[] {
-  if (isLaRole(user.role)) return ['How is Sandon JMI doing?', 'Schools in Dacorum with persistent absence above 20%', 'Help'];
-  return ['How are we doing?', "What's our persistent absence compared with the county?", 'Show me reading over the last three years'];
+  // Short enough for a button on a phone: Teams clips long titles.
+  if (isLaRole(user.role)) return ['How is Sandon JMI doing?', 'Dacorum: persistent absence above 20%', 'Help'];
+  return ['How are we doing?', 'Persistent absence vs county', 'Reading: last three years'];
 }
 
 function capabilitiesFor(user: AppUser): string[] {
