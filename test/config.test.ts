@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/paths';
 import { loadConfig } from '../src/config';
 
 const PRODUCTION = {
@@ -10,6 +13,22 @@ const PRODUCTION = {
 };
 
 describe('configuration from the environment', () => {
+  it('starts in development from a copy of .env.example as it stands', () => {
+    const example = Object.fromEntries(
+      fs
+        .readFileSync(path.join(ROOT, '.env.example'), 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(loadConfig(example)).toMatchObject({ environment: 'development', botAuth: { mode: 'local-dev' } });
+  });
+
+  it('holds no secret values in .env.example', () => {
+    const text = fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8');
+    for (const name of ['MICROSOFT_APP_PASSWORD', 'PACK_LINK_SECRET', 'AZURE_LANGUAGE_KEY']) expect(text).toMatch(new RegExp(`^${name}=$`, 'm'));
+  });
+
   it('runs in local dev mode without an app id', () => {
     expect(loadConfig({}).botAuth).toEqual({ mode: 'local-dev' });
   });
