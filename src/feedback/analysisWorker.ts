@@ -3,6 +3,7 @@ import { Logger } from '../logger';
 import { AnalysisUnavailable, DocumentAnalysis, FeedbackAnalyser } from './analysers/analyser';
 import { knownNameSpans, phrasesWithoutPii, redact } from './analysers/redaction';
 import { AnalysisUpdate, claimDueComments, ClaimedComment, knownPeopleNames, saveAnalysis } from './analysisRepo';
+import { runEvery } from '../backgroundJob';
 
 export type AnalysisDeps = { db: Database; analyser: FeedbackAnalyser; log?: Logger };
 export type AnalysisRun = { claimed: number; analysed: number; retrying: number; failed: number };
@@ -69,20 +70,10 @@ export async function analysePending(deps: AnalysisDeps, now: Date = new Date(),
 
 /** Polls for due comments; one poll at a time, each draining what is due in batches. */
 export function startAnalysisWorker(deps: AnalysisDeps, everyMs = 15_000, now: () => Date = () => new Date()): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
   const drain = async () => {
     // A full batch that made progress means more may be due; a batch that only failed waits for the next poll.
     let run = await analysePending(deps, now());
     while (run.claimed === BATCH && run.analysed > 0) run = await analysePending(deps, now());
   };
-  const timer = setInterval(() => {
-    running = running.then(drain).catch((err: unknown) => deps.log?.error('feedback analysis poll failed', { error: String(err) }));
-  }, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return runEvery(everyMs, drain, (err) => deps.log?.error('feedback analysis poll failed', { error: String(err) }));
 }

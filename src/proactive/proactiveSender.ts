@@ -5,6 +5,7 @@ import { Database } from '../db/database';
 import { Logger } from '../logger';
 import { conversationReferenceFor } from '../repos/conversationRefRepo';
 import { dueMessages, markFailed, markSent, OutboxMessage } from './outbox';
+import { runEvery } from '../backgroundJob';
 
 /**
  * Turns a queued message into a card at send time (so it reflects the data then), or returns
@@ -41,15 +42,5 @@ export async function sendDueMessages(deps: ProactiveDeps, now: Date = new Date(
 
 /** Polls the outbox; one poll at a time, so a slow send never overlaps the next. */
 export function startOutboxWorker(deps: ProactiveDeps, everyMs = 30_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() => sendDueMessages(deps)).catch((err: unknown) => deps.log.error('outbox poll failed', { error: String(err) }));
-  }, everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return runEvery(everyMs, () => sendDueMessages(deps), (err) => deps.log.error('outbox poll failed', { error: String(err) }));
 }
