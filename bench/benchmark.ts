@@ -36,7 +36,7 @@ const MIX = [
 
 type Target = { name: string; args: string[] };
 /** The production start command's Node flags (package.json start:prod), so the benchmark measures what runs. */
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=4 --max-old-space-size=192').split(' ').filter(Boolean);
 type Result = { name: string; turns: number; turnsPerSecond: number; p50: number; p99: number; errors: number; readyMs: number; peakRssMb: number };
 
 function activity(conversation: number, turn: number): Record<string, unknown> {
