@@ -71,7 +71,8 @@ export async function screenshotCard(page: Page, card: Locator, name: string): P
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const problems: string[] = [];
   for (const [label, width] of [['narrow', 390], ['wide', 1280]] as const) {
-    await page.setViewportSize({ width, height: 900 });
+    // Tall enough for the longest card, so the Playground's sticky header never lies over the picture.
+    await page.setViewportSize({ width, height: 3200 });
     await card.scrollIntoViewIfNeeded();
     await card.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`) });
     problems.push(...(await readabilityProblems(card)).map((p) => `${name} (${label}): ${p}`));
