@@ -11,7 +11,7 @@ import { findByUserAndService, ratedServiceRefs } from '../../src/feedback/feedb
 import { FeedbackDraft, submitFeedback, SubmitOutcome } from '../../src/feedback/feedbackService';
 import { DEFAULT_TARGET, feedbackSummary, summaryRequestFrom } from '../../src/feedback/feedbackSummary';
 import { ReceivedService, servicesReceivedBy, ServiceKind } from '../../src/feedback/servicesReceived';
-import { longDate } from '../../src/feedback/terms';
+import { longDate } from '../../src/dates';
 import { OutboxMessage } from '../../src/proactive/outbox';
 import { getSchools } from '../../src/repos/schoolRepo';
 import { AppUser, findUser } from '../../src/repos/userRepo';

@@ -1,6 +1,7 @@
 import { Catalogue, CONTRACT_LABELS } from '../traded/catalogue';
 import { Enquiry, ENQUIRY_STATUSES, EnquiryStatus, StatusChange } from '../traded/enquiryRepo';
-import { formatPence, longDate } from '../traded/priceText';
+import { longDate } from '../dates';
+import { formatPence } from '../traded/priceText';
 import { termLabel } from '../traded/startTerms';
 import { Subscription } from '../traded/subscriptionRepo';
 import { AdaptiveCardJson, renderCard } from './cardRenderer';

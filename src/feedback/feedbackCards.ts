@@ -3,7 +3,7 @@ import { COMMENT_LIMIT } from './analysers/analyser';
 import { FeedbackDraft } from './feedbackService';
 import { FeedbackSummary, ProportionLine, SummaryPeriod } from './feedbackSummary';
 import { ReceivedService, SERVICE_KIND_LABELS, serviceLabel, SERVICE_KINDS } from './servicesReceived';
-import { longDate } from './terms';
+import { longDate } from '../dates';
 
 declare module '../cards/cardModels' {
   interface CardModels {

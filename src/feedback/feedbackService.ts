@@ -5,7 +5,7 @@ import { COMMENT_LIMIT } from './analysers/analyser';
 import { findByIdempotencyKeys, findByUserAndService, HELPED, insertFeedback, Rating } from './feedbackRepo';
 import { cancelPrompts } from './feedbackPrompts';
 import { findReceivedService, ReceivedService, SERVICE_REF } from './servicesReceived';
-import { longDate } from './terms';
+import { longDate } from '../dates';
 
 /** What the feedback card sends back, as strings from its inputs (already shape-checked at the edge). */
 export type FeedbackDraft = { service?: string; rating?: string; helped?: string; comment?: string; mayContact?: string };

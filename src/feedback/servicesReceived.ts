@@ -1,5 +1,5 @@
 import { Database } from '../db/database';
-import { longDate } from './terms';
+import { longDate } from '../dates';
 
 export const SERVICE_KINDS = ['adviser_visit', 'governor_services', 'cpd'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];

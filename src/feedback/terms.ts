@@ -38,7 +38,4 @@ export function parseTerm(label: string): Term | undefined {
   return m ? term(m[1].toLowerCase() as Season, Number(m[2])) : undefined;
 }
 
-/** 25 November 2026 (dates are stored as ISO dates, read as UTC so a server's time zone cannot shift them). */
-export function longDate(isoDate: string): string {
-  return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+

@@ -1,4 +1,5 @@
 import { describeChange } from '../charts/trendWords';
+import { longDateInLondon } from '../dates';
 import { Database } from '../db/database';
 import { Measure, MeasureCatalog, measureFitsPhase } from '../dfe/measureCatalog';
 import { latestInspection } from '../repos/ofstedRepo';
@@ -81,7 +82,6 @@ async function laRecordFor(deps: PackDeps, school: School): Promise<PackLaRecord
   return { provenance: deps.laRecordProvenance, bandLine: banding.caveat ? `${bandLine} ${banding.caveat}` : bandLine, notices };
 }
 
-const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
 /**
  * A one-page briefing for a governors' meeting: headline figures against the LA and England with
@@ -97,7 +97,7 @@ export async function assembleGovernorPack(deps: PackDeps, user: AppUser, school
   return {
     school,
     laName: school.laName || `LA ${school.laCode}`,
-    preparedOn: longDate(now),
+    preparedOn: longDateInLondon(now),
     headlines: headlineComparisons.map(headlineRow),
     strengths,
     areasToWatch,

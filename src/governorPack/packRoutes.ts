@@ -7,6 +7,7 @@ import { mayHavePack } from './packAccess';
 import { renderPackHtml } from './packHtml';
 import { assertUsableSecret, PACK_LINK_DAYS, verifyPackToken } from './packLink';
 import { loadPackRules, PackRules } from './packRules';
+import { longDateInLondon } from '../dates';
 
 export type PackLinkOptions = { secret: string; publicBaseUrl: string; now?: () => Date };
 
@@ -49,7 +50,7 @@ export async function packPage(deps: PackDeps, secret: string, token: string, no
   const school = await getSchool(deps.db, check.claims.urn);
   if (!school) return messagePage(404, 'School not found', 'The school in this link is no longer in the data.');
   const pack = await assembleGovernorPack(deps, user, school, now);
-  const expires = check.claims.expiresAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  const expires = longDateInLondon(check.claims.expiresAt);
   return { status: 200, html: renderPackHtml(pack, `This page was made for ${user.displayName}; its link stops working on ${expires}.`) };
 }
 

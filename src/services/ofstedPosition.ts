@@ -1,11 +1,10 @@
+import { longDate } from '../dates';
 import { OfstedInspection } from '../repos/ofstedRepo';
 import { School } from '../repos/schoolRepo';
 
 // Ofsted stopped giving state schools a single-word overall judgement on 1 September 2024.
 const SINGLE_WORD_JUDGEMENTS_ENDED = '2024-09-01';
 
-const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * What can honestly be said about a school's Ofsted position from the data held: the last inspection

@@ -1,5 +1,6 @@
 import { Catalogue, pricesApplyFrom, TradedService, VatTerms } from './catalogue';
 import { ChargeUnit, chargeUnit, Money, phasesText, PriceQuote, withVat } from './servicePricing';
+import { longDate } from '../dates';
 
 const GBP = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2 });
 
@@ -7,10 +8,6 @@ export const formatPence = (pence: number): string => GBP.format(pence / 100);
 /** For amounts as the catalogue states them, in pounds. */
 const pounds = (amount: number): string => formatPence(Math.round(amount * 100));
 
-/** "1 April 2026" */
-export function longDate(isoDate: string): string {
-  return new Date(`${isoDate.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 /** "3 delegates", "1 day" */
 export const unitsText = (n: number, unit: ChargeUnit) => `${n} ${unit.label}${n === 1 ? '' : 's'}`;
