@@ -1,3 +1,5 @@
+import { CsvRecord, CsvTable } from './csvFile';
+
 export type ImportProblem = { line: number; message: string };
 
 export class FileReport {
@@ -25,5 +27,20 @@ export class FileReport {
     const rejected = this.rejected.length ? `, ${this.rejected.length} rejected` : '';
     const warned = this.warnings.length ? `, ${this.warnings.length} unreadable cells` : '';
     return base + rejected + warned;
+  }
+}
+
+/**
+ * The table's records that can be read at all, counting each as read and rejecting any with more
+ * fields than the header (fewer is normal: DfE drops trailing empty fields).
+ */
+export function* readableRecords(table: CsvTable, report: FileReport): Generator<CsvRecord> {
+  for (const record of table.records) {
+    report.rowsRead++;
+    if (record.fieldCount > table.header.length) {
+      report.reject(record.line, `${record.fieldCount} fields where the header has ${table.header.length}`);
+      continue;
+    }
+    yield record;
   }
 }

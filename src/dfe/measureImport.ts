@@ -1,7 +1,7 @@
 import { Database } from '../db/database';
 import { CsvRecord, CsvTable } from './csvFile';
 import { parseFigure } from './dfeValue';
-import { FileReport } from './importReport';
+import { FileReport, readableRecords } from './importReport';
 import { Dataset, Measure, MeasureCatalog, RectypeMap } from './measureCatalog';
 
 export type Subject = { kind: 'school' | 'la' | 'national'; code: string; cohort: string };
@@ -53,12 +53,7 @@ export async function importMeasureFile(
   for (const m of missingColumns) report.warn(1, `column ${m.column} (${m.shortLabel}) is not in this file`);
   const source = `${catalog.sourceOf(dataset)} ${year}`;
   await db.transaction(async (tx) => {
-    for (const record of table.records) {
-      report.rowsRead++;
-      if (record.fieldCount > table.header.length) {
-        report.reject(record.line, `${record.fieldCount} fields where the header has ${table.header.length}`);
-        continue;
-      }
+    for (const record of readableRecords(table, report)) {
       const subject = subjectOf(dataset, record.cells, catalog.rectypesOf(dataset));
       if (subject === 'skip') continue;
       if ('error' in subject) {

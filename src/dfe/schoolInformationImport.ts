@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Database } from '../db/database';
 import { CsvTable } from './csvFile';
-import { FileReport } from './importReport';
+import { FileReport, readableRecords } from './importReport';
 
 const schoolRow = z.object({
   URN: z.string().regex(/^\d{6}$/, 'URN is not a six-digit number'),
@@ -48,12 +48,7 @@ export function isoDate(dfeDate: string): string | undefined {
 /** Upserts schools; an older year's file never overwrites what a newer year's said. */
 export async function importSchoolInformation(db: Database, table: CsvTable, report: FileReport, year: string, source: string): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const record of table.records) {
-      report.rowsRead++;
-      if (record.fieldCount > table.header.length) {
-        report.reject(record.line, `${record.fieldCount} fields where the header has ${table.header.length}`);
-        continue;
-      }
+    for (const record of readableRecords(table, report)) {
       const parsed = schoolRow.safeParse(record.cells);
       if (!parsed.success) {
         report.reject(record.line, parsed.error.issues.map((i) => i.message).join('; '));
