@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerDeps } from '../../dialogs/answerDeps';
-import { Database } from '../../src/db/database';
-import { answerDeps, buttonsOf, chatAs, DEMO, readReply } from '../support/conversation';
-import { hertsDb } from '../support/testDb';
+import { describe, expect, it } from 'vitest';
+import { DEMO, buttonsOf, chatAs, readReply, useHertsBot } from '../support/conversation';
 
-let db: Database;
-let deps: AnswerDeps;
-beforeAll(async () => {
-  ({ db } = await hertsDb());
-  deps = await answerDeps(db);
-});
-afterAll(() => db.close());
+const herts = useHertsBot();
 
 const LEAVESDEN = '117324';
 const ASHLYNS = '117578';
 
 describe('a governor on two boards', () => {
   it('is asked which school they mean, with a button for each, and the answer follows the click', async () => {
-    await chatAs(deps, DEMO.priya)
+    await chatAs(herts.deps, DEMO.priya)
       .send('how are we doing?')
       .assertReply((reply) => {
         expect(readReply(reply)).toContain('You are linked to more than one school');
@@ -33,7 +24,7 @@ describe('a governor on two boards', () => {
   });
 
   it('can answer the question by typing the school name', async () => {
-    await chatAs(deps, DEMO.priya)
+    await chatAs(herts.deps, DEMO.priya)
       .send('how are we doing?')
       .assertReply((reply) => expect(buttonsOf(reply)).toHaveLength(2))
       .send('Leavesden')
@@ -41,13 +32,13 @@ describe('a governor on two boards', () => {
   });
 
   it('can name the school in the question and skip the choice', async () => {
-    await chatAs(deps, DEMO.priya)
+    await chatAs(herts.deps, DEMO.priya)
       .send('how is Ashlyns doing?')
       .assertReply((reply) => expect(readReply(reply)).toContain('Ashlyns School'));
   });
 
   it('a forged choice of a school that was not offered is refused and the question asked again', async () => {
-    await chatAs(deps, DEMO.priya)
+    await chatAs(herts.deps, DEMO.priya)
       .send('what is our banding?')
       .assertReply((reply) => expect(buttonsOf(reply)).toHaveLength(2))
       .send({ value: { verb: 'chooseSchool', urn: '117147' } })
@@ -61,7 +52,7 @@ describe('a governor on two boards', () => {
   });
 
   it('a forged switch to a school they do not govern, sent outside any question, is refused', async () => {
-    await chatAs(deps, DEMO.priya)
+    await chatAs(herts.deps, DEMO.priya)
       .send({ value: { verb: 'chooseSchool', urn: '117147' } })
       .assertReply((reply) => expect(readReply(reply)).toContain('I can’t switch to that school'))
       .send('what is our banding?')
@@ -69,7 +60,7 @@ describe('a governor on two boards', () => {
   });
 
   it('a malformed card payload is not taken for a choice', async () => {
-    await chatAs(deps, DEMO.priya)
+    await chatAs(herts.deps, DEMO.priya)
       .send('how are we doing?')
       .assertReply((reply) => expect(buttonsOf(reply)).toHaveLength(2))
       .send({ value: { verb: 'chooseSchool', urn: "117324' OR 1=1" } })
@@ -78,7 +69,7 @@ describe('a governor on two boards', () => {
   });
 
   it('sees the LA record for their own school but not for a school they do not govern', async () => {
-    await chatAs(deps, DEMO.priya)
+    await chatAs(herts.deps, DEMO.priya)
       .send('what is the banding for Ashlyns?')
       .assertReply((reply) => expect(readReply(reply)).toMatch(/Band \*\*[ABCD]\*\*|Not enough published data/))
       .send('what is the banding for Sandon JMI?')
@@ -88,7 +79,7 @@ describe('a governor on two boards', () => {
 
 describe('a chair of governors on one board', () => {
   it('goes straight to their school', async () => {
-    await chatAs(deps, DEMO.margaret)
+    await chatAs(herts.deps, DEMO.margaret)
       .send('how are we doing?')
       .assertReply((reply) => expect(readReply(reply)).toContain('Gade Valley Primary School'));
   });

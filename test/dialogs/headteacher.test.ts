@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerDeps } from '../../dialogs/answerDeps';
-import { Database } from '../../src/db/database';
+import { describe, expect, it } from 'vitest';
 import { asPercent, sourceRow } from '../support/dfeCsv';
-import { answerDeps, chatAs, conversationUpdate, DEMO, readReply } from '../support/conversation';
-import { hertsDb } from '../support/testDb';
+import { DEMO, chatAs, conversationUpdate, readReply, useHertsBot } from '../support/conversation';
 
-let db: Database;
-let deps: AnswerDeps;
-beforeAll(async () => {
-  ({ db } = await hertsDb());
-  deps = await answerDeps(db);
-});
-afterAll(() => db.close());
+const herts = useHertsBot();
 
 const LEAVESDEN = '117324';
 const ks2 = (folder: string, pick: (r: Record<string, string>) => boolean) => sourceRow(folder, '919_ks2final.csv', pick);
 
 describe('a headteacher asking about their school', () => {
   it('is greeted by their registered name with what the bot can do', async () => {
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send(conversationUpdate(DEMO.helen))
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -31,7 +22,7 @@ describe('a headteacher asking about their school', () => {
   it('"how are we doing?" gives the headline figures with years, comparators and sources', async () => {
     const school = ks2('2024-2025', (r) => r.URN === LEAVESDEN);
     const la = ks2('2024-2025', (r) => r.RECTYPE === '3');
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send('how are we doing?')
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -45,7 +36,7 @@ describe('a headteacher asking about their school', () => {
     const school = ks2('2024-2025', (r) => r.URN === LEAVESDEN);
     const la = ks2('2024-2025', (r) => r.RECTYPE === '3');
     const england = ks2('2024-2025', (r) => r.RECTYPE === '4');
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send('what were our KS2 results last year?')
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -57,7 +48,7 @@ describe('a headteacher asking about their school', () => {
   it('"what\'s our persistent absence compared with the county?" uses the primary comparator rows', async () => {
     const school = sourceRow('2023-2024', '919_abs.csv', (r) => r.URN === LEAVESDEN);
     const la = sourceRow('2023-2024', '919_abs.csv', (r) => r.LA === '919' && r.ESTAB === 'PRI');
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send("what's our persistent absence compared with the county?")
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -67,7 +58,7 @@ describe('a headteacher asking about their school', () => {
   });
 
   it('"show me reading over the last three years" shows up to three years, oldest first', async () => {
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send('show me reading over the last three years')
       .assertReply((reply) => {
         const years = readReply(reply).match(/20\d\d\/\d\d(?= \| \d)/g) ?? [];
@@ -78,7 +69,7 @@ describe('a headteacher asking about their school', () => {
   });
 
   it('is told KS2 progress was not published, and why, rather than shown a zero', async () => {
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send("what's our reading progress score?")
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -89,14 +80,14 @@ describe('a headteacher asking about their school', () => {
   });
 
   it('asking a primary school for Progress 8 explains it is a KS4 measure', async () => {
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send("what's our Progress 8?")
       .assertReply((reply) => expect(readReply(reply)).toContain('Progress 8 is a KS4 measure'));
   });
 
   it('"when was our last Ofsted?" gives the last inspection in the DfE file, with its framework, date and source', async () => {
     const info = sourceRow('2022-2023', '919_school_information.csv', (r) => r.URN === LEAVESDEN);
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send('when was our last Ofsted?')
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -108,7 +99,7 @@ describe('a headteacher asking about their school', () => {
   });
 
   it('an Ofsted question about a school with no inspection in the files says so, with no grade', async () => {
-    await chatAs(deps, DEMO.tom)
+    await chatAs(herts.deps, DEMO.tom)
       .send('when was the last Ofsted at 151385?')
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -118,7 +109,7 @@ describe('a headteacher asking about their school', () => {
   });
 
   it('sees their own LA record: banding, notice of concern and adviser visits', async () => {
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send('what is our banding?')
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -130,7 +121,7 @@ describe('a headteacher asking about their school', () => {
   });
 
   it('cannot see another school’s LA record', async () => {
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send('what is the banding for Sandon JMI?')
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -140,13 +131,13 @@ describe('a headteacher asking about their school', () => {
   });
 
   it('can still see another school’s published figures', async () => {
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send('how is Sandon JMI doing?')
       .assertReply((reply) => expect(readReply(reply)).toContain('Sandon Junior Mixed and Infant School'));
   });
 
   it('gets an honest "can\'t help yet" with suggestions for something out of scope', async () => {
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send('can you order me a pizza')
       .assertReply((reply) => {
         expect(readReply(reply)).toContain("I can't help with that yet");
@@ -159,7 +150,7 @@ describe('a secondary headteacher', () => {
   it('"what\'s our Progress 8?" says 2024/25 was not published and why, beside the last published figure', async () => {
     const ashlyns = sourceRow('2023-2024', '919_ks4final.csv', (r) => r.URN === '117578');
     const la = sourceRow('2023-2024', '919_ks4final.csv', (r) => r.RECTYPE === '4');
-    await chatAs(deps, DEMO.daniel)
+    await chatAs(herts.deps, DEMO.daniel)
       .send("what's our Progress 8?")
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -172,7 +163,7 @@ describe('a secondary headteacher', () => {
 
   it('"attainment 8 over the last three years" gives each year against the LA, from the KS4 files', async () => {
     const latest = sourceRow('2024-2025', '919_ks4final.csv', (r) => r.URN === '117578');
-    await chatAs(deps, DEMO.daniel)
+    await chatAs(herts.deps, DEMO.daniel)
       .send('attainment 8 over the last three years')
       .assertReply((reply) => expect(readReply(reply)).toContain(`2024/25 | ${Number(latest.ATT8SCR)}`));
   });

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerDeps } from '../../dialogs/answerDeps';
-import { Database } from '../../src/db/database';
+import { describe, expect, it } from 'vitest';
 import { Recognition, Recognizer } from '../../src/language/intents';
-import { answerDeps, buttonsOf, chatAs, DEMO, readReply } from '../support/conversation';
-import { hertsDb } from '../support/testDb';
+import { DEMO, buttonsOf, chatAs, readReply, useHertsBot } from '../support/conversation';
 
-let db: Database;
-let deps: AnswerDeps;
-beforeAll(async () => {
-  ({ db } = await hertsDb());
-  deps = await answerDeps(db);
-});
-afterAll(() => db.close());
+const herts = useHertsBot();
 
 describe('help, cancel and start over work at any point', () => {
   it('help in the middle of choosing a school shows help and keeps the question open', async () => {
-    await chatAs(deps, DEMO.priya)
+    await chatAs(herts.deps, DEMO.priya)
       .send('how are we doing?')
       .assertReply((reply) => expect(buttonsOf(reply)).toHaveLength(2))
       .send('help')
@@ -25,7 +16,7 @@ describe('help, cancel and start over work at any point', () => {
   });
 
   it('cancel in the middle of choosing a school drops the question', async () => {
-    await chatAs(deps, DEMO.priya)
+    await chatAs(herts.deps, DEMO.priya)
       .send('how are we doing?')
       .assertReply((reply) => expect(buttonsOf(reply)).toHaveLength(2))
       .send('cancel')
@@ -35,7 +26,7 @@ describe('help, cancel and start over work at any point', () => {
   });
 
   it('start over forgets the school chosen earlier', async () => {
-    await chatAs(deps, DEMO.priya)
+    await chatAs(herts.deps, DEMO.priya)
       .send('how is Ashlyns doing?')
       .assertReply((reply) => expect(readReply(reply)).toContain('Ashlyns School'))
       .send('start over')
@@ -45,13 +36,13 @@ describe('help, cancel and start over work at any point', () => {
   });
 
   it('cancel with nothing to cancel says so', async () => {
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send('cancel')
       .assertReply((reply) => expect(readReply(reply)).toContain('Nothing to cancel'));
   });
 
   it('an empty message or a card click with nothing pending still gets an answer', async () => {
-    await chatAs(deps, DEMO.helen)
+    await chatAs(herts.deps, DEMO.helen)
       .send({ value: { something: 'else' } })
       .assertReply((reply) => expect(readReply(reply)).toContain("can't answer yet"));
   });
@@ -74,7 +65,7 @@ describe('when the recognizer is unsure', () => {
   };
 
   it('asks a clarifying question with buttons instead of guessing', async () => {
-    const unsureDeps = { ...deps, recognizer: unsure };
+    const unsureDeps = { ...herts.deps, recognizer: unsure };
     await chatAs(unsureDeps, DEMO.helen)
       .send('hmm the thing about us')
       .assertReply((reply) => {
@@ -87,10 +78,10 @@ describe('when the recognizer is unsure', () => {
 describe('state survives a restart', () => {
   it('a question waiting for a school choice is answered by a new bot instance on the same database', async () => {
     const conversation = `conv-restart-${Date.now()}`;
-    await chatAs(deps, DEMO.priya, conversation)
+    await chatAs(herts.deps, DEMO.priya, conversation)
       .send('how are we doing?')
       .assertReply((reply) => expect(buttonsOf(reply)).toHaveLength(2));
-    await chatAs(deps, DEMO.priya, conversation)
+    await chatAs(herts.deps, DEMO.priya, conversation)
       .send({ value: { verb: 'chooseSchool', urn: '117578' } })
       .assertReply((reply) => expect(readReply(reply)).toContain('Ashlyns School'));
   });

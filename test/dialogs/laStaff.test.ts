@@ -1,33 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerDeps } from '../../dialogs/answerDeps';
-import { Database } from '../../src/db/database';
+import { describe, expect, it } from 'vitest';
 import { sourceRow } from '../support/dfeCsv';
-import { answerDeps, chatAs, DEMO, readReply } from '../support/conversation';
-import { hertsDb } from '../support/testDb';
+import { DEMO, chatAs, readReply, useHertsBot } from '../support/conversation';
 
-let db: Database;
-let deps: AnswerDeps;
-beforeAll(async () => {
-  ({ db } = await hertsDb());
-  deps = await answerDeps(db);
-});
-afterAll(() => db.close());
+const herts = useHertsBot();
 
 describe('an LA school improvement adviser', () => {
   it('asks about any school by name', async () => {
-    await chatAs(deps, DEMO.tom)
+    await chatAs(herts.deps, DEMO.tom)
       .send('how is Sandon JMI doing')
       .assertReply((reply) => expect(readReply(reply)).toContain('Sandon Junior Mixed and Infant School'));
   });
 
   it('asks about any school by URN', async () => {
-    await chatAs(deps, DEMO.tom)
+    await chatAs(herts.deps, DEMO.tom)
       .send("what's the persistent absence for 117578?")
       .assertReply((reply) => expect(readReply(reply)).toContain('Ashlyns School'));
   });
 
   it('sees any school’s LA record', async () => {
-    await chatAs(deps, DEMO.tom)
+    await chatAs(herts.deps, DEMO.tom)
       .send('what is the banding for Woodhall Primary?')
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -37,7 +28,7 @@ describe('an LA school improvement adviser', () => {
   });
 
   it('lists the schools in a district above a persistent absence threshold, matching the source file', async () => {
-    const dacorum = (await db.all<{ urn: string }>("SELECT urn FROM school_districts d JOIN schools s USING (urn) WHERE d.district = 'Dacorum' AND s.status = 'Open'")).map((r) => r.urn);
+    const dacorum = (await herts.db.all<{ urn: string }>("SELECT urn FROM school_districts d JOIN schools s USING (urn) WHERE d.district = 'Dacorum' AND s.status = 'Open'")).map((r) => r.urn);
     const expected = dacorum.filter((urn) => {
       try {
         const pa = Number(sourceRow('2023-2024', '919_abs.csv', (r) => r.URN === urn).PPERSABS10);
@@ -46,7 +37,7 @@ describe('an LA school improvement adviser', () => {
         return false;
       }
     });
-    await chatAs(deps, DEMO.tom)
+    await chatAs(herts.deps, DEMO.tom)
       .send('schools in Dacorum with persistent absence above 20%')
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -56,7 +47,7 @@ describe('an LA school improvement adviser', () => {
   });
 
   it('is asked which school when none is named', async () => {
-    await chatAs(deps, DEMO.tom)
+    await chatAs(herts.deps, DEMO.tom)
       .send('how are we doing?')
       .assertReply((reply) => expect(readReply(reply)).toContain('Which school?'));
   });
@@ -64,7 +55,7 @@ describe('an LA school improvement adviser', () => {
 
 describe('a service manager', () => {
   it('sees published figures but not a school’s LA record', async () => {
-    await chatAs(deps, DEMO.grace)
+    await chatAs(herts.deps, DEMO.grace)
       .send('how is Sandon JMI doing')
       .assertReply((reply) => expect(readReply(reply)).toContain('Sandon Junior Mixed and Infant School'))
       .send('what is the banding for Sandon JMI?')
@@ -75,7 +66,7 @@ describe('a service manager', () => {
   });
 
   it('cannot list schools across a district', async () => {
-    await chatAs(deps, DEMO.grace)
+    await chatAs(herts.deps, DEMO.grace)
       .send('schools in Watford with persistent absence above 20%')
       .assertReply((reply) => expect(readReply(reply)).toContain('Lists of schools are for LA officers'));
   });
@@ -83,7 +74,7 @@ describe('a service manager', () => {
 
 describe('someone the council has not registered', () => {
   it('is told politely whom to contact and sees no school data', async () => {
-    await chatAs(deps, DEMO.stranger)
+    await chatAs(herts.deps, DEMO.stranger)
       .send('how is Sandon JMI doing')
       .assertReply((reply) => {
         const text = readReply(reply);
@@ -95,7 +86,7 @@ describe('someone the council has not registered', () => {
   });
 
   it('cannot get in by sending a card payload', async () => {
-    await chatAs(deps, DEMO.stranger)
+    await chatAs(herts.deps, DEMO.stranger)
       .send({ value: { verb: 'chooseSchool', urn: '117147' } })
       .assertReply((reply) => expect(readReply(reply)).toContain('You are not set up yet'));
   });

@@ -1,4 +1,5 @@
 import { Activity, ActivityTypes, ConversationState, TestAdapter } from 'botbuilder';
+import { afterAll, beforeAll } from 'vitest';
 import { AnswerDeps } from '../../dialogs/answerDeps';
 import { Feature } from '../../dialogs/feature';
 import { CriticalFriendBot } from '../../src/bot/criticalFriendBot';
@@ -11,6 +12,7 @@ import { NlpRecognizer } from '../../src/language/nlpRecognizer';
 import { SchoolNameIndex } from '../../src/language/schoolNameIndex';
 import { listDistricts, listOpenSchools } from '../../src/repos/schoolRepo';
 import { loadBandingConfig } from '../../src/services/banding';
+import { hertsDb } from './testDb';
 
 export const DEMO = {
   helen: '4f1c2a9e-6b1d-4c55-9a51-1d2b0c7e0a01',
@@ -86,3 +88,14 @@ export const conversationUpdate = (aadObjectId: string): Partial<Activity> => ({
   type: ActivityTypes.ConversationUpdate,
   membersAdded: [{ id: `29:${aadObjectId}`, name: 'Someone', aadObjectId }],
 });
+
+/** A private copy of the Herts database and real answer deps for one test file, closed after its tests. */
+export function useHertsBot(): { readonly db: Database; readonly deps: AnswerDeps } {
+  const opened = {} as { db: Database; deps: AnswerDeps };
+  beforeAll(async () => {
+    opened.db = (await hertsDb()).db;
+    opened.deps = await answerDeps(opened.db);
+  });
+  afterAll(() => opened.db.close());
+  return opened;
+}
