@@ -27,7 +27,7 @@ export type App = { db: Database; bot: CriticalFriendBot; deps: AnswerDeps; feat
 
 /** Opens the store, fills it on first start (idempotent), trains the recognizer and builds the bot. */
 export async function createApp(config: AppConfig, log: Logger, recognizer?: Recognizer): Promise<App> {
-  const db = await Database.open(config.databasePath);
+  const db = await Database.open(config.databasePath, { snapshotMaxAgeMs: config.snapshotMaxAgeMs });
   const applied = await migrate(db);
   if (applied.length) log.info(`database: applied migrations ${applied.join(', ')}`);
   const catalog = loadMeasureCatalog();

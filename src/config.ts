@@ -31,6 +31,7 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   SUPPORT_CONTACT: z.string().min(1).default('the school improvement team (schoolimprovement@council.example)'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SNAPSHOT_MAX_AGE_MS: z.coerce.number().int().min(0).max(60_000).optional(),
 });
 
 export type AppConfig = {
@@ -50,6 +51,8 @@ export type AppConfig = {
   /** Azure AI Language for feedback comments; without it a local analyser runs. */
   languageService?: LanguageServiceConfig;
   maxRequestBytes: number;
+  /** How long a change to the published data or user directory made by another process may go unnoticed. */
+  snapshotMaxAgeMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   botAuth:
     | { mode: 'local-dev' }
@@ -104,6 +107,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     languageService: languageServiceConfig(env),
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     maxRequestBytes: e.MAX_REQUEST_BYTES,
+    // Tests change users and data and look straight away; a running service re-checks once a second.
+    snapshotMaxAgeMs: e.SNAPSHOT_MAX_AGE_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000),
     logLevel: e.LOG_LEVEL,
     botAuth: e.MICROSOFT_APP_ID
       ? {

@@ -17,20 +17,26 @@ export class SqliteStorage implements Storage {
     return Object.fromEntries(rows.map((r) => [r.key, { ...JSON.parse(r.document), eTag: String(r.etag) }]));
   }
 
+  /** Each key is one statement, so saving a turn's state costs one round trip; the eTag check is part of it. */
   async write(changes: StoreItems): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      for (const [key, item] of Object.entries(changes)) {
-        const { eTag, ...document } = (item ?? {}) as { eTag?: string };
-        const current = await tx.get<{ etag: number }>('SELECT etag FROM bot_state WHERE key = ?', [key]);
-        if (current && eTag && eTag !== '*' && eTag !== String(current.etag)) {
-          throw new Error(`Storage: eTag conflict for ${key}`);
-        }
-        await tx.run(
+    const entries = Object.entries(changes);
+    const save = (db: Database, key: string, item: unknown) => {
+      const { eTag, ...document } = (item ?? {}) as { eTag?: string };
+      const anyVersion = !eTag || eTag === '*';
+      return db
+        .run(
           `INSERT INTO bot_state (key, document, etag, updated_at) VALUES (?, ?, 1, ?)
-           ON CONFLICT (key) DO UPDATE SET document = excluded.document, etag = bot_state.etag + 1, updated_at = excluded.updated_at`,
-          [key, JSON.stringify(document), new Date().toISOString()],
-        );
-      }
+           ON CONFLICT (key) DO UPDATE SET document = excluded.document, etag = bot_state.etag + 1, updated_at = excluded.updated_at
+            WHERE ? = 1 OR bot_state.etag = ?`,
+          [key, JSON.stringify(document), new Date().toISOString(), anyVersion ? 1 : 0, anyVersion ? null : Number(eTag)],
+        )
+        .then(({ changes: written }) => {
+          if (!written) throw new Error(`Storage: eTag conflict for ${key}`);
+        });
+    };
+    if (entries.length === 1) return save(this.db, ...entries[0]);
+    await this.db.transaction(async (tx) => {
+      for (const [key, item] of entries) await save(tx, key, item);
     });
   }
 

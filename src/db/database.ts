@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
+import { Snapshots, SnapshotTopic } from './snapshots';
 
 export type SqlValue = string | number | null;
 export type Row = Record<string, unknown>;
@@ -27,20 +28,35 @@ const call = (conn: Connection, method: 'exec', sql: string) =>
  */
 export class Database {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Absent inside a transaction, whose reads must see its own changes. */
+  private readonly snapshots: Snapshots | undefined;
 
   private constructor(
     private readonly writer: Connection,
     private readonly reader: Connection,
     private readonly owned: Connection[],
-  ) {}
+    snapshotMaxAgeMs: number | undefined,
+  ) {
+    this.snapshots =
+      snapshotMaxAgeMs === undefined
+        ? undefined
+        : new Snapshots(async () => {
+            const rows = await this.all<{ topic: SnapshotTopic; generation: number }>('SELECT topic, generation FROM snapshot_generations');
+            return new Map(rows.map((r) => [r.topic, r.generation]));
+          }, snapshotMaxAgeMs);
+  }
 
-  static async open(filePath: string): Promise<Database> {
+  /**
+   * `snapshotMaxAgeMs`: how long a change made by another process to the published data or the user
+   * directory may go unnoticed (see Snapshots); 0, the default, checks on every read.
+   */
+  static async open(filePath: string, options: { snapshotMaxAgeMs?: number } = {}): Promise<Database> {
     fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true });
     const writer = await openConnection(filePath, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
     await call(writer, 'exec', 'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;');
     const reader = await openConnection(filePath, sqlite3.OPEN_READONLY);
     await call(reader, 'exec', 'PRAGMA busy_timeout = 5000;');
-    return new Database(writer, reader, [writer, reader]);
+    return new Database(writer, reader, [writer, reader], options.snapshotMaxAgeMs ?? 0);
   }
 
   /** Runs SQL outside any transaction (schema set-up, pragmas). */
@@ -48,9 +64,20 @@ export class Database {
     return call(this.writer, 'exec', sql);
   }
 
-  /** A single write, queued like a transaction so it can never land inside someone else's. */
+  /**
+   * A single statement, which SQLite makes atomic on its own; queued behind any open transaction so
+   * it can never land inside someone else's.
+   */
   run(sql: string, params: SqlValue[] = []): Promise<{ changes: number; lastId: number }> {
-    return this.owned.length ? this.transaction((tx) => tx.run(sql, params)) : runOn(this.writer, sql, params);
+    if (!this.owned.length) return runOn(this.writer, sql, params);
+    const next = this.queue.then(() => runOn(this.writer, sql, params));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** A read of rarely-changing data served from memory while unchanged (see Snapshots). */
+  snapshot<T>(topic: SnapshotTopic, key: string, load: () => Promise<T>, options: { keep?: (value: T) => boolean } = {}): Promise<T> {
+    return this.snapshots ? this.snapshots.get(topic, key, load, options.keep) : load();
   }
 
   get<T = Row>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
@@ -68,7 +95,7 @@ export class Database {
   /** Runs `work` inside BEGIN IMMEDIATE … COMMIT, one transaction at a time, all on the write connection. */
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
-      const tx = new Database(this.writer, this.writer, []);
+      const tx = new Database(this.writer, this.writer, [], undefined);
       await tx.exec('BEGIN IMMEDIATE');
       try {
         const result = await work(tx);

@@ -28,18 +28,30 @@ const toFigure = (r: Row): StoredFigure => ({
   source: r.source,
 });
 
-/** Every year's figure for one school and its LA and England comparators, for several measures in one query, oldest first. */
+/** Every figure held for one school, LA or England, grouped by measure; in memory while the published data is unchanged. */
+function figuresFor(db: Database, subjectKind: StoredFigure['subjectKind'], subjectCode: string): Promise<Map<string, StoredFigure[]>> {
+  return db.snapshot('published', `figures:${subjectKind}:${subjectCode}`, async () => {
+    const rows = await db.all<Row>(
+      `SELECT subject_kind, subject_code, cohort, measure_id, academic_year, status, value, source
+         FROM measure_values WHERE subject_kind = ? AND subject_code = ?`,
+      [subjectKind, subjectCode],
+    );
+    const byMeasure = new Map<string, StoredFigure[]>();
+    for (const row of rows) {
+      const figure = Object.freeze(toFigure(row));
+      byMeasure.set(figure.measureId, [...(byMeasure.get(figure.measureId) ?? []), figure]);
+    }
+    return byMeasure;
+  });
+}
+
+/** Every year's figure for one school and its LA and England comparators, for several measures, oldest first. */
 export async function figuresForMeasures(db: Database, measureIds: string[], urn: string, laCode: string): Promise<StoredFigure[]> {
   if (!measureIds.length) return [];
-  const rows = await db.all<Row>(
-    `SELECT subject_kind, subject_code, cohort, measure_id, academic_year, status, value, source
-       FROM measure_values
-      WHERE measure_id IN (${measureIds.map(() => '?').join(',')})
-        AND ((subject_kind = 'school' AND subject_code = ?) OR (subject_kind = 'la' AND subject_code = ?) OR subject_kind = 'national')
-      ORDER BY academic_year`,
-    [...measureIds, urn, laCode],
-  );
-  return rows.map(toFigure);
+  const subjects = await Promise.all([figuresFor(db, 'school', urn), figuresFor(db, 'la', laCode), figuresFor(db, 'national', 'england')]);
+  return subjects
+    .flatMap((byMeasure) => measureIds.flatMap((id) => byMeasure.get(id) ?? []))
+    .sort((a, b) => (a.academicYear < b.academicYear ? -1 : a.academicYear > b.academicYear ? 1 : 0));
 }
 
 /** The years in which a measure was published for anyone, oldest first. */

@@ -4,9 +4,11 @@ export type OfstedInspection = { inspectionDate: string; judgement: string; sour
 
 /** The most recent inspection held for a school, whichever file it came from. */
 export async function latestInspection(db: Database, urn: string): Promise<OfstedInspection | undefined> {
-  const row = await db.get<{ inspection_date: string; judgement: string; source: string }>(
-    'SELECT inspection_date, judgement, source FROM ofsted_inspections WHERE urn = ? ORDER BY inspection_date DESC LIMIT 1',
-    [urn],
-  );
-  return row && { inspectionDate: row.inspection_date, judgement: row.judgement, source: row.source };
+  const latest = await db.snapshot('published', 'ofsted', async () => {
+    const rows = await db.all<{ urn: string; inspection_date: string; judgement: string; source: string }>(
+      'SELECT urn, inspection_date, judgement, source FROM ofsted_inspections ORDER BY urn, inspection_date',
+    );
+    return new Map(rows.map((r) => [r.urn, Object.freeze({ inspectionDate: r.inspection_date, judgement: r.judgement, source: r.source })]));
+  });
+  return latest.get(urn);
 }

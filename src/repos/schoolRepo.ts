@@ -36,28 +36,36 @@ const toSchool = (r: SchoolRow): School => ({
   district: r.district,
 });
 
-export async function getSchool(db: Database, urn: string): Promise<School | undefined> {
-  const row = await db.get<SchoolRow>(`${SELECT} WHERE s.urn = ?`, [urn]);
-  return row && toSchool(row);
+type SchoolList = { all: School[]; byUrn: Map<string, School>; districts: string[] };
+
+/** Every school, by name, held in memory while the published data is unchanged. */
+function schoolList(db: Database): Promise<SchoolList> {
+  return db.snapshot('published', 'schools', async () => {
+    const all = (await db.all<SchoolRow>(`${SELECT} ORDER BY s.name, s.urn`)).map((r) => Object.freeze(toSchool(r)));
+    const districts = [...new Set(all.flatMap((s) => (s.district ? [s.district] : [])))].sort();
+    return { all, byUrn: new Map(all.map((s) => [s.urn, s])), districts };
+  });
 }
 
+export async function getSchool(db: Database, urn: string): Promise<School | undefined> {
+  return (await schoolList(db)).byUrn.get(urn);
+}
+
+/** The schools with these URNs, by name; unknown URNs are left out. */
 export async function getSchools(db: Database, urns: string[]): Promise<School[]> {
   if (!urns.length) return [];
-  const rows = await db.all<SchoolRow>(`${SELECT} WHERE s.urn IN (${urns.map(() => '?').join(',')}) ORDER BY s.name`, urns);
-  return rows.map(toSchool);
+  const wanted = new Set(urns);
+  return (await schoolList(db)).all.filter((s) => wanted.has(s.urn));
 }
 
 export async function listOpenSchools(db: Database): Promise<School[]> {
-  const rows = await db.all<SchoolRow>(`${SELECT} WHERE s.status = 'Open' ORDER BY s.name`);
-  return rows.map(toSchool);
+  return (await schoolList(db)).all.filter((s) => s.status === 'Open');
 }
 
 export async function listSchoolsInDistrict(db: Database, district: string): Promise<School[]> {
-  const rows = await db.all<SchoolRow>(`${SELECT} WHERE d.district = ? AND s.status = 'Open' ORDER BY s.name`, [district]);
-  return rows.map(toSchool);
+  return (await schoolList(db)).all.filter((s) => s.district === district && s.status === 'Open');
 }
 
 export async function listDistricts(db: Database): Promise<string[]> {
-  const rows = await db.all<{ district: string }>('SELECT DISTINCT district FROM school_districts ORDER BY district');
-  return rows.map((r) => r.district);
+  return [...(await schoolList(db)).districts];
 }

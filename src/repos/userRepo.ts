@@ -27,22 +27,29 @@ export const userImportRow = z.object({
 });
 export type UserImportRow = z.infer<typeof userImportRow>;
 
+/** An active user by Entra object id; held in memory while the directory is unchanged. */
 export async function findUser(db: Database, entraObjectId: string): Promise<AppUser | undefined> {
+  const id = entraObjectId.toLowerCase();
+  // Unknown ids are not held, so someone sending made-up ids cannot fill memory.
+  return db.snapshot('directory', `user:${id}`, () => loadUser(db, id), { keep: (user) => user !== undefined });
+}
+
+async function loadUser(db: Database, id: string): Promise<AppUser | undefined> {
   const user = await db.get<{ entra_object_id: string; email: string; display_name: string; role: Role; urns: string | null }>(
     `SELECT u.entra_object_id, u.email, u.display_name, u.role, GROUP_CONCAT(s.urn) AS urns
        FROM users u LEFT JOIN user_schools s ON s.entra_object_id = u.entra_object_id
       WHERE u.entra_object_id = ? AND u.active = 1
       GROUP BY u.entra_object_id`,
-    [entraObjectId.toLowerCase()],
+    [id],
   );
   if (!user) return undefined;
-  return {
+  return Object.freeze({
     entraObjectId: user.entra_object_id,
     email: user.email,
     displayName: user.display_name,
     role: user.role,
     schoolUrns: (user.urns ?? '').split(',').filter(Boolean).sort(),
-  };
+  });
 }
 
 /** Adds or replaces users and their school links; one transaction, so a bad file changes nothing. */

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStorage } from '../../src/bot/sqliteStorage';
+import { Database } from '../../src/db/database';
+import { figuresForMeasures } from '../../src/repos/measureRepo';
+import { getSchool } from '../../src/repos/schoolRepo';
+import { findUser } from '../../src/repos/userRepo';
+import { importUsersCsv } from '../../src/users/userCsvImport';
+import { DEMO } from '../support/conversation';
+import { hertsDb } from '../support/testDb';
+
+const open: Database[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((db) => db.close()));
+});
+
+/** The running bot's handle on the file, and a second one standing in for a command-line import. */
+async function botAndImporter(snapshotMaxAgeMs: number): Promise<{ bot: Database; importer: Database }> {
+  const { db: importer, file } = await hertsDb();
+  const bot = await Database.open(file, { snapshotMaxAgeMs });
+  open.push(importer, bot);
+  return { bot, importer };
+}
+
+const HEADER = 'entra_object_id,email,display_name,role,school_urns';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('published data and the user directory held in memory', () => {
+  it('refuses a user removed by another process once the snapshot age has passed', async () => {
+    const { bot, importer } = await botAndImporter(300);
+    expect(await findUser(bot, DEMO.helen)).toMatchObject({ role: 'headteacher' });
+
+    await importer.run('UPDATE users SET active = 0 WHERE entra_object_id = ?', [DEMO.helen]);
+    await sleep(350);
+
+    expect(await findUser(bot, DEMO.helen)).toBeUndefined();
+  });
+
+  it('sees a user added by an import straight away when checking every time, and does not hold unknown ids', async () => {
+    const { bot, importer } = await botAndImporter(0);
+    const newcomer = 'ab9e7c1a-1111-4222-8333-444455556666';
+    expect(await findUser(bot, newcomer)).toBeUndefined();
+
+    await importUsersCsv(importer, `${HEADER}\n${newcomer},new.gov@example.org,Alex Moreno,governor,117324\n`);
+
+    expect(await findUser(bot, newcomer)).toMatchObject({ role: 'governor', schoolUrns: ['117324'] });
+  });
+
+  it('shows a re-imported figure and a renamed school after the published data changes', async () => {
+    const { bot, importer } = await botAndImporter(0);
+    const before = await figuresForMeasures(bot, ['ks2_rwm_expected'], '117324', '919');
+    const latest = before.filter((f) => f.subjectKind === 'school').at(-1);
+    expect(latest?.status).toBe('value');
+
+    await importer.run(
+      `UPDATE measure_values SET status = 'suppressed', value = NULL
+        WHERE subject_kind = 'school' AND subject_code = '117324' AND measure_id = 'ks2_rwm_expected' AND academic_year = ?`,
+      [latest?.academicYear ?? ''],
+    );
+    await importer.run("UPDATE schools SET name = 'Leavesden Renamed School' WHERE urn = '117324'");
+
+    const after = await figuresForMeasures(bot, ['ks2_rwm_expected'], '117324', '919');
+    expect(after.filter((f) => f.subjectKind === 'school').at(-1)).toMatchObject({ status: 'suppressed', value: null });
+    expect((await getSchool(bot, '117324'))?.name).toBe('Leavesden Renamed School');
+    // The LA and England comparators come back with the school's figures, oldest first.
+    expect(after.map((f) => f.subjectKind).sort()).toEqual(before.map((f) => f.subjectKind).sort());
+    expect(after.map((f) => f.academicYear)).toEqual([...after.map((f) => f.academicYear)].sort());
+  });
+});
+
+describe('conversation state storage', () => {
+  it('saves with one statement and refuses a write made from an out-of-date copy', async () => {
+    const { bot } = await botAndImporter(0);
+    const storage = new SqliteStorage(bot);
+    await storage.write({ 'conv/1': { step: 1 } });
+    const first = (await storage.read(['conv/1']))['conv/1'] as { eTag: string; step: number };
+    await storage.write({ 'conv/1': { ...first, step: 2 } });
+
+    await expect(storage.write({ 'conv/1': { ...first, step: 3 } })).rejects.toThrow('eTag conflict');
+    expect((await storage.read(['conv/1']))['conv/1']).toMatchObject({ step: 2 });
+    await storage.write({ 'conv/1': { step: 4, eTag: '*' } });
+    expect((await storage.read(['conv/1']))['conv/1']).toMatchObject({ step: 4 });
+  });
+});
