@@ -2,6 +2,7 @@ import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   DialogContext,
   DialogSet,
+  DialogState,
   DialogTurnResult,
   DialogTurnStatus,
   PromptValidatorContext,
@@ -63,13 +64,25 @@ export class MainDialog extends CancelAndHelpDialog {
     return innerDc.beginDialog(WATERFALL, options);
   }
 
-  /** Entry point for a message turn. */
-  async run(context: TurnContext, dialogState: StatePropertyAccessor): Promise<void> {
-    const dialogSet = new DialogSet(dialogState);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await this.startTurn(context, dc.beginDialog.bind(dc));
+  /**
+   * Entry point for a message turn. Most turns are a single question with no dialog in progress;
+   * those are answered without building botbuilder's dialog context, which is only made when a
+   * question needs a follow-up (or one is already waiting).
+   */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const createContext = async () => {
+      const dialogSet = new DialogSet(dialogState);
+      dialogSet.add(this);
+      return dialogSet.createContext(context);
+    };
+    const state = await dialogState.get(context, { dialogStack: [] });
+    if (state.dialogStack.length) {
+      const dc = await createContext();
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await this.startTurn(context, dc.beginDialog.bind(dc));
+      return;
+    }
+    await this.startTurn(context, async (id, options) => (await createContext()).beginDialog(id, options));
   }
 
   private async startTurn(context: TurnContext, begin: (id: string, options: BeginOptions) => Promise<unknown>): Promise<void> {
@@ -105,7 +118,9 @@ export class MainDialog extends CancelAndHelpDialog {
     const intent = effectiveIntent(recognition);
     if (intent === 'choose_school') return this.offerSchoolChoice(context, user);
     if (intent && isSchoolIntent(intent)) {
-      await begin(this.id, { intent, recognition });
+      const urn = await this.schoolWithoutAsking(context, user, recognition);
+      if (urn) await this.answerAbout(context, user, urn, intent, recognition);
+      else await begin(this.id, { intent, recognition });
       return;
     }
     const feature = intent ? this.features.find((f) => f.intents.includes(intent)) : undefined;
@@ -134,17 +149,26 @@ export class MainDialog extends CancelAndHelpDialog {
     return true;
   }
 
+  /** The school a question is about when that is clear without asking: named, the user's only one, or the one being discussed. */
+  private async schoolWithoutAsking(context: TurnContext, user: AppUser, recognition: Recognition): Promise<string | undefined> {
+    const named = await this.namedSchools(recognition);
+    if (named.length) return named.length === 1 ? named[0].urn : undefined;
+    const own = await getSchools(this.deps.db, user.schoolUrns);
+    if (own.length === 1) return own[0].urn;
+    const remembered = (await this.memory.get(context, {})).currentSchoolUrn;
+    if (remembered && (own.some((s) => s.urn === remembered) || isLaRole(user.role))) return remembered;
+    return undefined;
+  }
+
   private async resolveSchool(step: WaterfallStepContext) {
     const question = step.options as PendingQuestion;
     questionOf(step).question = question;
     const user = turnUser(step.context);
+    const urn = await this.schoolWithoutAsking(step.context, user, question.recognition);
+    if (urn) return step.next(urn);
     const named = await this.namedSchools(question.recognition);
-    if (named.length === 1) return step.next(named[0].urn);
     if (named.length > 1) return this.promptForSchool(step, named.slice(0, 6), 'I found more than one school by that name. Which do you mean?');
     const own = await getSchools(this.deps.db, user.schoolUrns);
-    if (own.length === 1) return step.next(own[0].urn);
-    const remembered = (await this.memory.get(step.context, {})).currentSchoolUrn;
-    if (remembered && (own.some((s) => s.urn === remembered) || isLaRole(user.role))) return step.next(remembered);
     if (own.length > 1) return this.promptForSchool(step, own, 'You are linked to more than one school. Which one do you mean?');
     await step.context.sendActivity(
       cardActivity(messageCard('Which school?', ['Name the school or give its URN, for example "how is Sandon JMI doing?" or "Progress 8 for 117578".'], suggestionsFor(user))),
@@ -159,15 +183,18 @@ export class MainDialog extends CancelAndHelpDialog {
 
   private async answer(step: WaterfallStepContext) {
     const { intent, recognition } = questionOf(step).question as PendingQuestion;
-    const user = turnUser(step.context);
-    const school = await getSchool(this.deps.db, String(step.result));
-    if (!school || !canView(user, school.urn, 'public').allowed) {
-      await step.context.sendActivity(cardActivity(messageCard('School not found', ['I could not find that school.'], suggestionsFor(user))));
-      return step.endDialog();
-    }
-    await this.memory.set(step.context, { currentSchoolUrn: school.urn });
-    for (const card of await answerAboutSchool(this.deps, user, school, intent, recognition)) await step.context.sendActivity(cardActivity(card));
+    await this.answerAbout(step.context, turnUser(step.context), String(step.result), intent, recognition);
     return step.endDialog();
+  }
+
+  private async answerAbout(context: TurnContext, user: AppUser, urn: string, intent: SchoolIntent, recognition: Recognition): Promise<void> {
+    const school = await getSchool(this.deps.db, urn);
+    if (!school || !canView(user, school.urn, 'public').allowed) {
+      await context.sendActivity(cardActivity(messageCard('School not found', ['I could not find that school.'], suggestionsFor(user))));
+      return;
+    }
+    await this.memory.set(context, { currentSchoolUrn: school.urn });
+    for (const card of await answerAboutSchool(this.deps, user, school, intent, recognition)) await context.sendActivity(cardActivity(card));
   }
 
   /** Accepts a button press or a typed name, but only for one of the schools offered. */

@@ -42,6 +42,6 @@ export class SqliteStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     if (!keys.length) return;
-    await this.db.transaction((tx) => tx.run(`DELETE FROM bot_state WHERE key IN (${keys.map(() => '?').join(',')})`, keys));
+    await this.db.run(`DELETE FROM bot_state WHERE key IN (${keys.map(() => '?').join(',')})`, keys);
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { Snapshots, SnapshotTopic } from './snapshots';
+import { WriterGate } from './writerGate';
 
 export type SqlValue = string | number | null;
 export type Row = Record<string, unknown>;
@@ -21,13 +22,14 @@ const call = (conn: Connection, method: 'exec', sql: string) =>
  * A promise wrapper over SQLite with two connections: one for writes and one for reads.
  *
  * sqlite3 shares one connection per `Database`, so two interleaved transactions would corrupt each
- * other: every transaction (and every write) runs through a queue on the write connection. Reads go
+ * other: transactions take turns on the write connection, and single-statement writes wait for any
+ * transaction in progress (see WriterGate). Reads go
  * to a separate read-only connection, which WAL lets run beside a write, so answering questions is
  * never held up behind saving someone's booking. Inside a transaction, reads use the write
  * connection and see the transaction's own changes.
  */
 export class Database {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly gate = new WriterGate();
   /** Absent inside a transaction, whose reads must see its own changes. */
   private readonly snapshots: Snapshots | undefined;
 
@@ -64,15 +66,10 @@ export class Database {
     return call(this.writer, 'exec', sql);
   }
 
-  /**
-   * A single statement, which SQLite makes atomic on its own; queued behind any open transaction so
-   * it can never land inside someone else's.
-   */
+  /** A single statement, which SQLite makes atomic on its own; never lands inside someone else's transaction. */
   run(sql: string, params: SqlValue[] = []): Promise<{ changes: number; lastId: number }> {
     if (!this.owned.length) return runOn(this.writer, sql, params);
-    const next = this.queue.then(() => runOn(this.writer, sql, params));
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.gate.statement(() => runOn(this.writer, sql, params));
   }
 
   /** A read of rarely-changing data served from memory while unchanged (see Snapshots). */
@@ -94,7 +91,7 @@ export class Database {
 
   /** Runs `work` inside BEGIN IMMEDIATE … COMMIT, one transaction at a time, all on the write connection. */
   transaction<T>(work: (tx: Database) => Promise<T>): Promise<T> {
-    const next = this.queue.then(async () => {
+    return this.gate.transaction(async () => {
       const tx = new Database(this.writer, this.writer, [], undefined);
       await tx.exec('BEGIN IMMEDIATE');
       try {
@@ -106,12 +103,10 @@ export class Database {
         throw err;
       }
     });
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   close(): Promise<void> {
-    return this.queue.then(() =>
+    return this.gate.idle().then(() =>
       Promise.all(this.owned.map((c) => new Promise<void>((resolve, reject) => c.close((err) => (err ? reject(err) : resolve()))))).then(() => undefined),
     );
   }

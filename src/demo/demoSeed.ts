@@ -43,9 +43,7 @@ export async function seedDemoData(db: Database, today: Date = new Date()): Prom
   const last = await db.get<{ value: string }>("SELECT value FROM app_settings WHERE key = 'demo_seed'");
   if (last?.value === fingerprint) return;
   await loadDemoLayer(db, today);
-  await db.transaction((tx) =>
-    tx.run("INSERT INTO app_settings (key, value) VALUES ('demo_seed', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint]),
-  );
+  await db.run("INSERT INTO app_settings (key, value) VALUES ('demo_seed', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint]);
 }
 
 /** Changes when a demo file, the date or the imported schools change. */

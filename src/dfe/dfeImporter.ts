@@ -61,12 +61,10 @@ export async function importDfeDirectory(
 }
 
 async function logRun(db: Database, report: FileReport): Promise<void> {
-  await db.transaction((tx) =>
-    tx.run(
-      `INSERT INTO import_runs (file, dataset, academic_year, rows_read, rows_imported, rows_rejected, problems, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [report.file, report.dataset, report.academicYear, report.rowsRead, report.rowsImported, report.rejected.length,
-        JSON.stringify({ rejected: report.rejected, warnings: report.warnings.slice(0, 200) }), new Date().toISOString()],
-    ),
+  await db.run(
+    `INSERT INTO import_runs (file, dataset, academic_year, rows_read, rows_imported, rows_rejected, problems, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [report.file, report.dataset, report.academicYear, report.rowsRead, report.rowsImported, report.rejected.length,
+      JSON.stringify({ rejected: report.rejected, warnings: report.warnings.slice(0, 200) }), new Date().toISOString()],
   );
 }

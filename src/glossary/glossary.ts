@@ -18,7 +18,9 @@ const entrySchema = z.object({
 const glossarySchema = z.object({ entries: z.array(entrySchema).min(1) });
 
 export type GlossaryEntry = z.infer<typeof entrySchema>;
-export type Glossary = { entries: GlossaryEntry[]; byId: Map<string, GlossaryEntry> };
+type PhraseMatcher = { phrase: string; entry: GlossaryEntry; pattern: RegExp };
+/** `phrases`: every term and synonym, longest first, each with its pattern built once. */
+export type Glossary = { entries: GlossaryEntry[]; byId: Map<string, GlossaryEntry>; phrases: PhraseMatcher[] };
 
 export const DEFAULT_GLOSSARY_PATH = path.join(DATA_DIR, 'glossary.json');
 
@@ -33,10 +35,16 @@ export function loadGlossary(catalog: MeasureCatalog, file: string = DEFAULT_GLO
     const unknownRelated = e.related.find((id) => !byId.has(id));
     if (unknownRelated) throw new Error(`${file}: ${e.id} names unknown related entry ${unknownRelated}`);
   }
-  return { entries, byId };
+  return { entries, byId, phrases: phraseMatchers(entries) };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function phraseMatchers(entries: GlossaryEntry[]): PhraseMatcher[] {
+  return entries
+    .flatMap((entry) => [entry.term, ...entry.synonyms].map((p) => p.toLowerCase()).map((phrase) => ({ phrase, entry, pattern: new RegExp(`(^|[^a-z0-9])${escape(phrase)}($|[^a-z0-9])`) })))
+    .sort((a, b) => b.phrase.length - a.phrase.length);
+}
 const normalise = (text: string) => ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/[?!.,;:]+(\s|$)/g, ' ')} `;
 
 /**
@@ -46,12 +54,9 @@ const normalise = (text: string) => ` ${text.toLowerCase().replace(/[’‘]/g, 
  */
 export function lookUpTerms(glossary: Glossary, text: string, measureIds: string[] = []): GlossaryEntry[] {
   let rest = normalise(text);
-  const phrases = glossary.entries
-    .flatMap((e) => [e.term, ...e.synonyms].map((p) => ({ phrase: p.toLowerCase(), entry: e })))
-    .sort((a, b) => b.phrase.length - a.phrase.length);
   const found = new Map<GlossaryEntry, number>();
-  for (const { phrase, entry } of phrases) {
-    const match = new RegExp(`(^|[^a-z0-9])${escape(phrase)}($|[^a-z0-9])`).exec(rest);
+  for (const { phrase, entry, pattern } of glossary.phrases) {
+    const match = pattern.exec(rest);
     if (!match) continue;
     const at = match.index + match[1].length;
     if (!found.has(entry)) found.set(entry, at);

@@ -51,7 +51,7 @@ export async function dueMessages(db: Database, now: Date, limit = 50): Promise<
 }
 
 export async function markSent(db: Database, id: number, now: Date): Promise<void> {
-  await db.transaction((tx) => tx.run(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`, [now.toISOString(), id]));
+  await db.run(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`, [now.toISOString(), id]);
 }
 
 /** A failed send is retried later with back-off, and given up after `maxAttempts`. */

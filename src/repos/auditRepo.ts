@@ -4,15 +4,13 @@ export type AuditEntry = { entraObjectId: string; action: string; urn?: string; 
 
 /** Appends to the audit trail. `detail` is for identifiers (a reference, a verb), never free text a user typed. */
 export async function audit(db: Database, entry: AuditEntry, now: Date = new Date()): Promise<void> {
-  await db.transaction((tx) =>
-    tx.run('INSERT INTO audit_log (at, entra_object_id, action, urn, detail) VALUES (?, ?, ?, ?, ?)', [
-      now.toISOString(),
-      entry.entraObjectId,
-      entry.action,
-      entry.urn ?? null,
-      entry.detail ?? null,
-    ]),
-  );
+  await db.run('INSERT INTO audit_log (at, entra_object_id, action, urn, detail) VALUES (?, ?, ?, ?, ?)', [
+    now.toISOString(),
+    entry.entraObjectId,
+    entry.action,
+    entry.urn ?? null,
+    entry.detail ?? null,
+  ]);
 }
 
 export async function auditTrail(db: Database, filter: { urn?: string; entraObjectId?: string } = {}): Promise<(AuditEntry & { at: string })[]> {

@@ -3,12 +3,10 @@ import { Database } from '../db/database';
 
 /** Remembers where to reach a user, so proactive messages survive restarts. */
 export async function saveConversationReference(db: Database, entraObjectId: string, reference: Partial<ConversationReference>): Promise<void> {
-  await db.transaction((tx) =>
-    tx.run(
-      `INSERT INTO conversation_references (entra_object_id, reference, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (entra_object_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
-      [entraObjectId.toLowerCase(), JSON.stringify(reference), new Date().toISOString()],
-    ),
+  await db.run(
+    `INSERT INTO conversation_references (entra_object_id, reference, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (entra_object_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
+    [entraObjectId.toLowerCase(), JSON.stringify(reference), new Date().toISOString()],
   );
 }
 
