@@ -13,6 +13,7 @@ export const cardSubmission = z.discriminatedUnion('verb', [
 export type CardSubmission = z.infer<typeof cardSubmission>;
 
 export function parseSubmission(value: unknown): CardSubmission | undefined {
+  if (value === undefined || value === null) return undefined;
   const parsed = cardSubmission.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }

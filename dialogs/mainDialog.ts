@@ -19,7 +19,7 @@ import { getSchool, getSchools } from '../src/repos/schoolRepo';
 import { AppUser } from '../src/repos/userRepo';
 import { canView, isLaRole } from '../src/services/accessPolicy';
 import { AnswerDeps } from './answerDeps';
-import { CancelAndHelpDialog, CANCEL_WORDS, START_OVER_WORDS } from './cancelAndHelpDialog';
+import { CancelAndHelpDialog, CANCEL_WORDS, HELP_WORDS, START_OVER_WORDS } from './cancelAndHelpDialog';
 import { Feature, FeatureTurn } from './feature';
 import { cardActivity } from './cardActivity';
 import { parseSubmission } from './cardSubmissions';
@@ -29,6 +29,7 @@ import { turnUser } from './turnUser';
 
 const WATERFALL = 'schoolQuestion';
 const SCHOOL_PROMPT = 'schoolPrompt';
+const RECOGNITION = Symbol('recognition');
 /** Below this nlp.js score the bot asks rather than guesses. */
 export const CONFIDENT = 0.6;
 
@@ -78,6 +79,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const state = await dialogState.get(context, { dialogStack: [] });
     if (state.dialogStack.length) {
       const dc = await createContext();
+      if (await this.asksSomethingElse(dc)) await dc.cancelAllDialogs();
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) await this.startTurn(context, dc.beginDialog.bind(dc));
       return;
@@ -114,7 +116,7 @@ export class MainDialog extends CancelAndHelpDialog {
       await context.sendActivity(cardActivity(cantHelpYet(this.deps, user)));
       return;
     }
-    const recognition = await this.deps.recognizer.recognize(text);
+    const recognition = await this.recognize(context, text);
     const intent = effectiveIntent(recognition);
     if (intent === 'choose_school') return this.offerSchoolChoice(context, user);
     if (intent && isSchoolIntent(intent)) {
@@ -133,6 +135,31 @@ export class MainDialog extends CancelAndHelpDialog {
       return;
     }
     for (const card of await answerGeneral(this.deps, user, { ...recognition, intent })) await context.sendActivity(cardActivity(card));
+  }
+
+  /**
+   * Asked which school they meant, the person typed a new question instead ("what briefings are
+   * coming up?"): the pending question is dropped and the new one answered, rather than asking
+   * them to pick a school again. A school's name or URN still answers the choice.
+   */
+  private async asksSomethingElse(dc: DialogContext): Promise<boolean> {
+    const prompt = dc.child?.activeDialog;
+    const text = dc.context.activity.text?.trim();
+    if (prompt?.id !== SCHOOL_PROMPT || !text || dc.context.activity.value) return false;
+    if ([HELP_WORDS, CANCEL_WORDS, START_OVER_WORDS].some((words) => words.test(text))) return false;
+    const offered = await getSchools(this.deps.db, ((prompt.state.options as { validations?: string[] }).validations ?? []));
+    if (new SchoolNameIndex(offered).find(text).length || /\b\d{6}\b/.test(text)) return false;
+    const intent = effectiveIntent(await this.recognize(dc.context, text));
+    return intent !== undefined && intent !== 'None' && intent !== 'choose_school';
+  }
+
+  /** Recognised once a turn, however many steps ask. */
+  private recognize(context: TurnContext, text: string): Promise<Recognition> {
+    const held = context.turnState.get(RECOGNITION) as { text: string; recognition: Promise<Recognition> } | undefined;
+    if (held?.text === text) return held.recognition;
+    const recognition = this.deps.recognizer.recognize(text);
+    context.turnState.set(RECOGNITION, { text, recognition });
+    return recognition;
   }
 
   /** A card button: found by its verb in the features' tables, its data parsed by that verb's schema. */

@@ -9,6 +9,8 @@ export type Row = Record<string, unknown>;
 
 type Connection = sqlite3.Database;
 
+const MAX_PREPARED = 200;
+
 function openConnection(filePath: string, mode: number): Promise<Connection> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(filePath, mode, (err) => (err ? reject(err) : resolve(db)));
@@ -30,6 +32,7 @@ const call = (conn: Connection, method: 'exec', sql: string) =>
  */
 export class Database {
   private readonly gate = new WriterGate();
+  private readonly prepared = new Map<string, Promise<sqlite3.Statement>>();
   /** Absent inside a transaction, whose reads must see its own changes. */
   private readonly snapshots: Snapshots | undefined;
 
@@ -84,9 +87,31 @@ export class Database {
   }
 
   all<T = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    return new Promise((resolve, reject) =>
-      this.reader.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
-    );
+    const statement = this.preparedRead(sql);
+    if (!statement) return new Promise((resolve, reject) => this.reader.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+    return statement.then((prepared) => new Promise<T[]>((resolve, reject) => prepared.all(params, (err, rows) => (err ? reject(err) : resolve(rows as T[])))));
+  }
+
+  /**
+   * Reads run often with the same SQL, so their statements are prepared once and kept (preparing
+   * was a good part of a small read's cost). Not inside a transaction, and not past a limit, so
+   * SQL built with a varying number of placeholders cannot grow the set without end. Only for
+   * `all`, which resets the statement when done: a kept statement left mid-way would hold a read
+   * open and stop the WAL from being checkpointed.
+   */
+  private preparedRead(sql: string): Promise<sqlite3.Statement> | undefined {
+    if (!this.owned.length) return undefined;
+    let statement = this.prepared.get(sql);
+    if (!statement && this.prepared.size < MAX_PREPARED) {
+      const preparing = new Promise<sqlite3.Statement>((resolve, reject) => {
+        const prepared = this.reader.prepare(sql, (err) => (err ? reject(err) : resolve(prepared)));
+      });
+      // A statement that failed to prepare (a missing table, say) is not kept: the next read tries again.
+      preparing.catch(() => this.prepared.delete(sql));
+      this.prepared.set(sql, preparing);
+      statement = preparing;
+    }
+    return statement;
   }
 
   /** Runs `work` inside BEGIN IMMEDIATE … COMMIT, one transaction at a time, all on the write connection. */
@@ -106,7 +131,12 @@ export class Database {
   }
 
   close(): Promise<void> {
-    return this.gate.idle().then(() =>
+    return this.gate
+      .idle()
+      .then(() =>
+        Promise.allSettled([...this.prepared.values()].map((preparing) => preparing.then((statement) => new Promise((resolve) => statement.finalize(resolve))))),
+      )
+      .then(() =>
       Promise.all(this.owned.map((c) => new Promise<void>((resolve, reject) => c.close((err) => (err ? reject(err) : resolve()))))).then(() => undefined),
     );
   }

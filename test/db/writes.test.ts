@@ -60,3 +60,14 @@ describe('writes on the shared connection', () => {
     expect(order).toEqual(['first begins', 'first ends', 'second begins']);
   });
 });
+
+describe('reads', () => {
+  it('a read with broken SQL fails that read only, and the same read works again once the table exists', async () => {
+    const d = await db();
+    await expect(d.all('SELECT * FROM not_yet_there')).rejects.toThrow('no such table');
+    await d.exec('CREATE TABLE not_yet_there (x INTEGER)');
+    await d.run('INSERT INTO not_yet_there (x) VALUES (7)');
+    expect(await d.all('SELECT * FROM not_yet_there')).toEqual([{ x: 7 }]);
+    expect(await bodies(d)).toEqual([]);
+  });
+});

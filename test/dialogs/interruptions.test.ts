@@ -15,6 +15,16 @@ describe('help, cancel and start over work at any point', () => {
       .assertReply((reply) => expect(readReply(reply)).toContain('Leavesden JMI School'));
   });
 
+  it('a new question instead of a school choice is answered, and the choice is not asked again', async () => {
+    await chatAs(herts.deps, DEMO.priya)
+      .send('how are we doing?')
+      .assertReply((reply) => expect(buttonsOf(reply)).toHaveLength(2))
+      .send('what briefings are coming up?')
+      .assertReply((reply) => expect(readReply(reply)).toMatch(/briefing/i))
+      .send({ value: { verb: 'chooseSchool', urn: '117578' } })
+      .assertReply((reply) => expect(readReply(reply)).toContain('Now talking about Ashlyns School'));
+  });
+
   it('cancel in the middle of choosing a school drops the question', async () => {
     await chatAs(herts.deps, DEMO.priya)
       .send('how are we doing?')
