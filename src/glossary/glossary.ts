@@ -56,6 +56,7 @@ export function lookUpTerms(glossary: Glossary, text: string, measureIds: string
   let rest = normalise(text);
   const found = new Map<GlossaryEntry, number>();
   for (const { phrase, entry, pattern } of glossary.phrases) {
+    if (!rest.includes(phrase)) continue;
     const match = pattern.exec(rest);
     if (!match) continue;
     const at = match.index + match[1].length;

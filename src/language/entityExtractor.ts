@@ -17,17 +17,19 @@ const DISTRICT_ALIASES: Record<string, string> = {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class EntityExtractor {
-  private readonly measurePhrases: { phrase: RegExp; length: number; id: string }[];
+  private readonly measurePhrases: { text: string; phrase: RegExp; id: string }[];
+  private readonly districtPatterns: { district: string; pattern: RegExp }[];
 
   constructor(
     measures: Measure[],
     private readonly schools: SchoolNameIndex,
-    private readonly districts: string[],
+    districts: string[],
   ) {
     this.measurePhrases = measures
       .flatMap((m) => [m.shortLabel.toLowerCase(), ...m.synonyms].map((p) => ({ text: p.toLowerCase(), id: m.id })))
       .sort((a, b) => b.text.length - a.text.length)
-      .map((p) => ({ phrase: new RegExp(`(^|[^a-z0-9])${escape(p.text)}($|[^a-z0-9])`), length: p.text.length, id: p.id }));
+      .map((p) => ({ text: p.text, phrase: new RegExp(`(^|[^a-z0-9])${escape(p.text)}($|[^a-z0-9])`), id: p.id }));
+    this.districtPatterns = districts.map((district) => ({ district, pattern: new RegExp(`(^|[^a-z])${escape(district.toLowerCase())}($|[^a-z])`) }));
   }
 
   /** The text as the intent classifier should see it: school names masked. */
@@ -53,18 +55,20 @@ export class EntityExtractor {
     let rest = lower;
     const found = new Map<string, number>();
     for (const p of this.measurePhrases) {
+      // Most phrases are absent; a plain substring test rules them out before the word-boundary pattern runs.
+      if (!rest.includes(p.text)) continue;
       const match = p.phrase.exec(rest);
       if (!match) continue;
       const at = match.index + match[1].length;
       if (!found.has(p.id)) found.set(p.id, at);
-      rest = rest.slice(0, at) + '#'.repeat(p.length) + rest.slice(at + p.length);
+      rest = rest.slice(0, at) + '#'.repeat(p.text.length) + rest.slice(at + p.text.length);
     }
     return [...found.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
   }
 
   private district(lower: string): string | undefined {
     for (const [alias, district] of Object.entries(DISTRICT_ALIASES)) if (lower.includes(alias)) return district;
-    return this.districts.find((d) => new RegExp(`(^|[^a-z])${escape(d.toLowerCase())}($|[^a-z])`).test(lower));
+    return this.districtPatterns.find((d) => d.pattern.test(lower))?.district;
   }
 }
 

@@ -58,6 +58,7 @@ export class SchoolNameIndex {
   mask(text: string): string {
     const words = normaliseName(text);
     const named = new Set(this.matching(words).flatMap((m) => m.distinctive));
+    if (!named.size) return words.join(' ');
     return words.map((w) => (this.vocabularyNear(w).some((v) => named.has(v)) ? 'school' : w)).join(' ');
   }
 
