@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { EntityExtractor } from './entityExtractor';
 import { IntentName, INTENTS, Recognition, Recognizer } from './intents';
 import { DATA_DIR } from '../projectPaths';
+import { RecentResults } from '../recentResults';
 
 const corpusSchema = z.object({
   intents: z.array(z.object({ intent: z.enum(INTENTS), utterances: z.array(z.string().min(1)).min(1) })),
@@ -18,6 +19,9 @@ const isIntent = (s: string): s is IntentName => (INTENTS as readonly string[]).
 
 /** Intent classification with nlp.js, trained at start-up from data/language/training.json; entities by EntityExtractor. */
 export class NlpRecognizer implements Recognizer {
+  /** Recognition depends only on the text, and suggestion buttons send the same few texts again and again. */
+  private readonly recent = new RecentResults<Promise<Recognition>>(1000);
+
   private constructor(
     private readonly nlp: Nlp,
     private readonly entities: EntityExtractor,
@@ -34,8 +38,17 @@ export class NlpRecognizer implements Recognizer {
     return new NlpRecognizer(nlp, entities);
   }
 
-  async recognize(text: string): Promise<Recognition> {
+  recognize(text: string): Promise<Recognition> {
     const limited = text.slice(0, 500);
+    return this.recent.get(limited, () =>
+      this.classify(limited).catch((err: unknown) => {
+        this.recent.forget(limited);
+        throw err;
+      }),
+    );
+  }
+
+  private async classify(limited: string): Promise<Recognition> {
     const result = await this.nlp.process('en', this.entities.maskSchools(limited));
     const alternatives = result.classifications
       .flatMap((c) => (isIntent(c.intent) ? [{ intent: c.intent, score: c.score }] : []))
@@ -44,6 +57,9 @@ export class NlpRecognizer implements Recognizer {
     // and its real score are more use to the dialog, which asks rather than guesses when unsure.
     const best = result.intent === 'None' && alternatives[0] && alternatives[0].intent !== 'None' ? alternatives[0] : undefined;
     const intent = best?.intent ?? (isIntent(result.intent) ? result.intent : 'None');
-    return { intent, score: best?.score ?? result.score, alternatives, entities: this.entities.extract(limited) };
+    // Shared by every turn that sends the same text, so nothing may change it.
+    const entities = this.entities.extract(limited);
+    for (const list of [alternatives, entities.urns, entities.schools, entities.measureIds]) Object.freeze(list);
+    return Object.freeze({ intent, score: best?.score ?? result.score, alternatives, entities: Object.freeze(entities) });
   }
 }
