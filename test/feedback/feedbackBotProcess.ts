@@ -11,7 +11,7 @@ import { createLogger } from '../../src/logger';
 
 /**
  * The real bot server in its own process, for the crash test: node --import tsx feedbackBotProcess.ts <database file>.
- * Composed as src/index.ts does it, with the feedback feature added if the composition root does not
+ * Composed as src/main.ts does it, with the feedback feature added if the composition root does not
  * register it yet. Prints {"ready":<port>} on stdout when it accepts requests; it is meant to be killed.
  */
 async function main(): Promise<void> {
