@@ -220,7 +220,9 @@ export class MainDialog extends CancelAndHelpDialog {
       await context.sendActivity(cardActivity(messageCard('School not found', ['I could not find that school.'], suggestionsFor(user))));
       return;
     }
-    await this.memory.set(context, { currentSchoolUrn: school.urn });
+    // Only people linked to several schools (or to all, as LA staff) are ever asked which one; for a
+    // head of one school, remembering another school they asked about would be a write to no purpose.
+    if (user.schoolUrns.length !== 1 || isLaRole(user.role)) await this.memory.set(context, { currentSchoolUrn: school.urn });
     for (const card of await answerAboutSchool(this.deps, user, school, intent, recognition)) await context.sendActivity(cardActivity(card));
   }
 

@@ -1,3 +1,5 @@
+import { RecentResults } from '../recentResults';
+
 /**
  * Briefings happen at local times in England; the database keeps UTC instants. These convert
  * between the two through Europe/London so summer time is always right.
@@ -55,7 +57,10 @@ export function describeDay(instant: Date): string {
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
+/** ICU formatting is slow and a briefing list describes the same few dozen times on every request. */
+const described = new RecentResults<string>(2000);
+
 /** "Tuesday 12 January 2027, 09:30 to 11:30 (UK time)". */
 export function describeWhen(startsAt: Date, endsAt: Date): string {
-  return `${describeDay(startsAt)}, ${londonParts(startsAt).time} to ${londonParts(endsAt).time} (UK time)`;
+  return described.get(`${startsAt.getTime()}/${endsAt.getTime()}`, () => `${describeDay(startsAt)}, ${londonParts(startsAt).time} to ${londonParts(endsAt).time} (UK time)`);
 }
