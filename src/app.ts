@@ -17,7 +17,7 @@ import { loadMeasureCatalog } from './dfe/measureCatalog';
 import { createFeatures } from './features';
 import { EntityExtractor } from './language/entityExtractor';
 import { Recognizer } from './language/intents';
-import { NlpRecognizer } from './language/nlpRecognizer';
+import { DEFAULT_CORPUS, ModelStore, NlpRecognizer } from './language/nlpRecognizer';
 import { SchoolNameIndex } from './language/schoolNameIndex';
 import { Logger } from './logger';
 import { listDistricts, listOpenSchools } from './repos/schoolRepo';
@@ -47,7 +47,8 @@ export async function createApp(config: AppConfig, log: Logger, recognizer?: Rec
     catalog,
     banding: loadBandingConfig(),
     recognizer:
-      recognizer ?? (await NlpRecognizer.train(new EntityExtractor(catalog.measures, new SchoolNameIndex(schools), await listDistricts(db)))),
+      recognizer ??
+      (await NlpRecognizer.train(new EntityExtractor(catalog.measures, new SchoolNameIndex(schools), await listDistricts(db)), DEFAULT_CORPUS, languageModelStore(db))),
     serviceName: 'Hertfordshire school improvement',
     supportContact: config.supportContact,
     laRecordProvenance: config.loadDemoData
@@ -58,4 +59,18 @@ export async function createApp(config: AppConfig, log: Logger, recognizer?: Rec
   const features = createFeatures(deps, { packLinks: { secret: config.packLinkSecret, publicBaseUrl: config.publicBaseUrl }, feedbackAnalyser });
   const bot = new CriticalFriendBot(deps, new ConversationState(new SqliteStorage(db)), features);
   return { db, bot, deps, features, feedbackAnalyser };
+}
+
+/** The trained language model, kept in app_settings as "<key>\n<model>" (one model: the latest). */
+function languageModelStore(db: Database): ModelStore {
+  return {
+    async load() {
+      const row = await db.get<{ value: string }>("SELECT value FROM app_settings WHERE key = 'language_model'");
+      const split = row?.value.indexOf('\n') ?? -1;
+      return row && split > 0 ? { key: row.value.slice(0, split), model: row.value.slice(split + 1) } : undefined;
+    },
+    async save(key, model) {
+      await db.run("INSERT INTO app_settings (key, value) VALUES ('language_model', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [`${key}\n${model}`]);
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -30,7 +31,14 @@ const seedOf = (s: string) => [...s].reduce((h, c) => (h * 31 + c.charCodeAt(0))
  * stay untouched. Deterministic and safe to run on every start.
  */
 export async function seedDemoFeedback(db: Database, today: Date = new Date()): Promise<void> {
-  const file = demoFile.parse(JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'demo', 'servicesReceived.json'), 'utf8')));
+  const text = fs.readFileSync(path.join(DATA_DIR, 'demo', 'servicesReceived.json'), 'utf8');
+  // Skipped when nothing it depends on has changed since it last ran: this file, the day (services
+  // become "received" as their dates pass) and the demo layer (visits, schools, users).
+  const demoLayer = await db.get<{ value: string }>("SELECT value FROM app_settings WHERE key = 'demo_seed'");
+  const fingerprint = createHash('sha256').update(text).update(today.toISOString().slice(0, 10)).update(demoLayer?.value ?? '').digest('hex');
+  const last = await db.get<{ value: string }>("SELECT value FROM app_settings WHERE key = 'demo_feedback_seed'");
+  if (last?.value === fingerprint) return;
+  const file = demoFile.parse(JSON.parse(text));
   await db.transaction(async (tx) => {
     for (const s of file.services) {
       await tx.run(
@@ -42,6 +50,7 @@ export async function seedDemoFeedback(db: Database, today: Date = new Date()): 
     }
   });
   await seedSampleFeedback(db, file.sampleFeedback, today);
+  await db.run("INSERT INTO app_settings (key, value) VALUES ('demo_feedback_seed', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint]);
 }
 
 async function seedSampleFeedback(db: Database, sample: z.infer<typeof demoFile>['sampleFeedback'], today: Date): Promise<void> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { containerBootstrap } from '@nlpjs/core';
@@ -17,6 +18,9 @@ export const DEFAULT_CORPUS = path.join(DATA_DIR, 'language', 'training.json');
 
 const isIntent = (s: string): s is IntentName => (INTENTS as readonly string[]).includes(s);
 
+/** Somewhere to keep the trained model between starts; training is most of a start's own work. */
+export type ModelStore = { load(): Promise<{ key: string; model: string } | undefined>; save(key: string, model: string): Promise<void> };
+
 /** Intent classification with nlp.js, trained at start-up from data/language/training.json; entities by EntityExtractor. */
 export class NlpRecognizer implements Recognizer {
   /** Recognition depends only on the text, and suggestion buttons send the same few texts again and again. */
@@ -27,14 +31,26 @@ export class NlpRecognizer implements Recognizer {
     private readonly entities: EntityExtractor,
   ) {}
 
-  static async train(entities: EntityExtractor, corpusFile: string = DEFAULT_CORPUS): Promise<NlpRecognizer> {
+  /**
+   * Trains on the corpus, with school names masked as the classifier will see them. With a store, a
+   * model trained on exactly the same documents is loaded instead of trained again.
+   */
+  static async train(entities: EntityExtractor, corpusFile: string = DEFAULT_CORPUS, store?: ModelStore): Promise<NlpRecognizer> {
     const corpus = corpusSchema.parse(JSON.parse(fs.readFileSync(corpusFile, 'utf8')));
+    const documents = corpus.intents.flatMap((group) => group.utterances.map((u) => [entities.maskSchools(u), group.intent] as const));
+    const key = createHash('sha256').update(JSON.stringify(documents)).digest('hex');
     const container = await containerBootstrap();
     container.use(LangEn);
     const nlp = new Nlp({ container, autoSave: false, autoLoad: false, nlu: { log: false } });
     nlp.addLanguage('en');
-    for (const group of corpus.intents) for (const u of group.utterances) nlp.addDocument('en', entities.maskSchools(u), group.intent);
-    await nlp.train();
+    const kept = await store?.load();
+    if (kept?.key === key) {
+      nlp.import(kept.model);
+    } else {
+      for (const [text, intent] of documents) nlp.addDocument('en', text, intent);
+      await nlp.train();
+      await store?.save(key, nlp.export(true));
+    }
     return new NlpRecognizer(nlp, entities);
   }
 

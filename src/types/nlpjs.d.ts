@@ -13,6 +13,9 @@ declare module '@nlpjs/nlp' {
     addDocument(locale: string, utterance: string, intent: string): void;
     train(): Promise<void>;
     process(locale: string, utterance: string): Promise<NlpResult>;
+    /** The trained model as JSON text; `import` takes it back. */
+    export(minified?: boolean): string;
+    import(model: string): void;
   }
 }
 declare module '@nlpjs/similarity' {

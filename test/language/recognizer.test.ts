@@ -83,3 +83,32 @@ describe('entities in a question', () => {
     });
   });
 });
+
+describe('keeping the trained model between starts', () => {
+  it('a model kept from an earlier start answers as the freshly trained one does, and a changed corpus is trained again', async () => {
+    const extractor = new EntityExtractor(loadMeasureCatalog().measures, new SchoolNameIndex(await listOpenSchools(db)), await listDistricts(db));
+    let kept: { key: string; model: string } | undefined;
+    let trainings = 0;
+    const store = {
+      load: async () => kept,
+      save: async (key: string, model: string) => {
+        trainings++;
+        kept = { key, model };
+      },
+    };
+    const first = await NlpRecognizer.train(extractor, undefined, store);
+    const second = await NlpRecognizer.train(extractor, undefined, store);
+    expect(trainings).toBe(1);
+    for (const c of heldOut.cases.slice(0, 40)) {
+      const [a, b] = await Promise.all([first.recognize(c.text), second.recognize(c.text)]);
+      expect({ text: c.text, intent: b.intent, score: b.score }).toEqual({ text: c.text, intent: a.intent, score: a.score });
+    }
+
+    const changed = path.join(ROOT, '.tmp', `corpus-${process.pid}.json`);
+    fs.mkdirSync(path.dirname(changed), { recursive: true });
+    fs.writeFileSync(changed, JSON.stringify({ intents: [...JSON.parse(fs.readFileSync(path.join(ROOT, 'data', 'language', 'training.json'), 'utf8')).intents, { intent: 'help', utterances: ['what are my options here'] }] }));
+    await NlpRecognizer.train(extractor, changed, store);
+    fs.rmSync(changed);
+    expect(trainings).toBe(2);
+  });
+});
