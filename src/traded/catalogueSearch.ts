@@ -12,7 +12,31 @@ const STOP = new Set(
 export const normalise = (text: string): string =>
   ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9']+/g, ' ').trim()} `;
 
-const has = (normalised: string, phrase: string) => normalised.includes(normalise(phrase));
+/** The catalogue's phrases, normalised once per catalogue rather than on every question. */
+type Prepared = {
+  categoryWords: Set<string>;
+  categories: { category: CatalogueCategory; phrases: string[] }[];
+  services: { service: TradedService; keywords: { phrase: string; words: number }[]; nameWords: string[] }[];
+};
+const prepared = new WeakMap<Catalogue, Prepared>();
+
+function prepare(catalogue: Catalogue): Prepared {
+  let p = prepared.get(catalogue);
+  if (!p) {
+    p = {
+      // A word that names a category ("governance", "hr") says which category, not which of its services.
+      categoryWords: new Set(catalogue.categories.flatMap((c) => [c.label, ...c.synonyms]).flatMap((phrase) => normalise(phrase).trim().split(' '))),
+      categories: catalogue.categories.map((category) => ({ category, phrases: [...category.synonyms, category.label].map(normalise) })),
+      services: catalogue.services.map((service) => ({
+        service,
+        keywords: service.keywords.map((k) => ({ phrase: normalise(k), words: normalise(k).trim().split(' ').length })),
+        nameWords: normalise(service.name).trim().split(' ').filter((w) => !STOP.has(w)),
+      })),
+    };
+    prepared.set(catalogue, p);
+  }
+  return p;
+}
 
 /**
  * Finds the services a question is about: keywords and name words score each service, and a
@@ -22,14 +46,13 @@ const has = (normalised: string, phrase: string) => normalised.includes(normalis
 export function searchCatalogue(catalogue: Catalogue, text: string): CatalogueSearch {
   const query = normalise(text);
   const words = new Set(query.trim().split(' '));
-  // A word that names a category ("governance", "hr") says which category, not which of its services.
-  const categoryWords = new Set(catalogue.categories.flatMap((c) => [c.label, ...c.synonyms]).flatMap((p) => normalise(p).trim().split(' ')));
-  const categories = catalogue.categories.filter((c) => c.synonyms.some((s) => has(query, s)) || has(query, c.label));
-  const matches = catalogue.services
-    .map((service) => {
-      const keywordHits = service.keywords.filter((k) => has(query, k));
-      const keywordScore = keywordHits.reduce((sum, k) => sum + 2 + normalise(k).trim().split(' ').length, 0);
-      const nameWords = normalise(service.name).trim().split(' ').filter((w) => !STOP.has(w) && !categoryWords.has(w) && words.has(w));
+  const { categoryWords, categories: allCategories, services } = prepare(catalogue);
+  const categories = allCategories.filter((c) => c.phrases.some((phrase) => query.includes(phrase))).map((c) => c.category);
+  const matches = services
+    .map(({ service, keywords, nameWords: allNameWords }) => {
+      const keywordHits = keywords.filter((k) => query.includes(k.phrase));
+      const keywordScore = keywordHits.reduce((sum, k) => sum + 2 + k.words, 0);
+      const nameWords = allNameWords.filter((w) => !categoryWords.has(w) && words.has(w));
       const categoryScore = categories.some((c) => c.id === service.category) ? 2 : 0;
       return { service, score: keywordScore + nameWords.length + categoryScore, keywordHits: keywordHits.length + nameWords.length };
     })
