@@ -20,6 +20,7 @@ import { Recognizer } from './language/intents';
 import { DEFAULT_CORPUS, ModelStore, NlpRecognizer } from './language/nlpRecognizer';
 import { SchoolNameIndex } from './language/schoolNameIndex';
 import { Logger } from './logger';
+import { getSetting, putSetting } from './repos/appSettingsRepo';
 import { listDistricts, listOpenSchools } from './repos/schoolRepo';
 import { loadBandingConfig } from './services/banding';
 
@@ -65,12 +66,12 @@ export async function createApp(config: AppConfig, log: Logger, recognizer?: Rec
 function languageModelStore(db: Database): ModelStore {
   return {
     async load() {
-      const row = await db.get<{ value: string }>("SELECT value FROM app_settings WHERE key = 'language_model'");
-      const split = row?.value.indexOf('\n') ?? -1;
-      return row && split > 0 ? { key: row.value.slice(0, split), model: row.value.slice(split + 1) } : undefined;
+      const value = await getSetting(db, 'language_model');
+      const split = value?.indexOf('\n') ?? -1;
+      return value && split > 0 ? { key: value.slice(0, split), model: value.slice(split + 1) } : undefined;
     },
     async save(key, model) {
-      await db.run("INSERT INTO app_settings (key, value) VALUES ('language_model', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [`${key}\n${model}`]);
+      await putSetting(db, 'language_model', `${key}\n${model}`);
     },
   };
 }

@@ -6,6 +6,7 @@ import { seedDemoBriefings } from '../briefings/demoBriefings';
 import { Database } from '../db/database';
 import { importUsersCsv } from '../users/userCsvImport';
 import { DATA_DIR } from '../projectPaths';
+import { getSetting, putSetting } from '../repos/appSettingsRepo';
 
 const DEMO_DIR = path.join(DATA_DIR, 'demo');
 
@@ -40,10 +41,9 @@ const readJson = <T>(schema: z.ZodType<T>, file: string): T =>
 export async function seedDemoData(db: Database, today: Date = new Date()): Promise<void> {
   const lastImport = await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM import_runs');
   const fingerprint = demoFingerprint(today, String(lastImport?.id ?? 0));
-  const last = await db.get<{ value: string }>("SELECT value FROM app_settings WHERE key = 'demo_seed'");
-  if (last?.value === fingerprint) return;
+  if ((await getSetting(db, 'demo_seed')) === fingerprint) return;
   await loadDemoLayer(db, today);
-  await db.run("INSERT INTO app_settings (key, value) VALUES ('demo_seed', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint]);
+  await putSetting(db, 'demo_seed', fingerprint);
 }
 
 /** Changes when a demo file, the date or the imported schools change. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Database } from '../db/database';
 import { DATA_DIR } from '../projectPaths';
+import { getSetting, putSetting } from '../repos/appSettingsRepo';
 import { HELPED, insertFeedback, Rating } from './feedbackRepo';
 import { ReceivedService } from './servicesReceived';
 import { termOf } from './terms';
@@ -34,10 +35,9 @@ export async function seedDemoFeedback(db: Database, today: Date = new Date()): 
   const text = fs.readFileSync(path.join(DATA_DIR, 'demo', 'servicesReceived.json'), 'utf8');
   // Skipped when nothing it depends on has changed since it last ran: this file, the day (services
   // become "received" as their dates pass) and the demo layer (visits, schools, users).
-  const demoLayer = await db.get<{ value: string }>("SELECT value FROM app_settings WHERE key = 'demo_seed'");
-  const fingerprint = createHash('sha256').update(text).update(today.toISOString().slice(0, 10)).update(demoLayer?.value ?? '').digest('hex');
-  const last = await db.get<{ value: string }>("SELECT value FROM app_settings WHERE key = 'demo_feedback_seed'");
-  if (last?.value === fingerprint) return;
+  const demoLayer = (await getSetting(db, 'demo_seed')) ?? '';
+  const fingerprint = createHash('sha256').update(text).update(today.toISOString().slice(0, 10)).update(demoLayer).digest('hex');
+  if ((await getSetting(db, 'demo_feedback_seed')) === fingerprint) return;
   const file = demoFile.parse(JSON.parse(text));
   await db.transaction(async (tx) => {
     for (const s of file.services) {
@@ -50,7 +50,7 @@ export async function seedDemoFeedback(db: Database, today: Date = new Date()): 
     }
   });
   await seedSampleFeedback(db, file.sampleFeedback, today);
-  await db.run("INSERT INTO app_settings (key, value) VALUES ('demo_feedback_seed', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [fingerprint]);
+  await putSetting(db, 'demo_feedback_seed', fingerprint);
 }
 
 async function seedSampleFeedback(db: Database, sample: z.infer<typeof demoFile>['sampleFeedback'], today: Date): Promise<void> {
