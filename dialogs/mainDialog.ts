@@ -34,7 +34,9 @@ const RECOGNITION = Symbol('recognition');
 export const CONFIDENT = 0.6;
 
 export type ConversationMemory = { currentSchoolUrn?: string };
-type PendingQuestion = { intent: SchoolIntent; recognition: Recognition };
+/** Which school a question is about: clear, or to be chosen from a few. */
+type SchoolChoice = { urn: string } | { choices: SchoolMention[]; prompt: string };
+type PendingQuestion = { intent: SchoolIntent; recognition: Recognition; ask: { choices: SchoolMention[]; prompt: string } };
 /** How the main dialog is begun: a school question (its own waterfall) or one of a feature's dialogs. */
 type BeginOptions = PendingQuestion | { featureDialog: string; options?: object };
 
@@ -120,9 +122,10 @@ export class MainDialog extends CancelAndHelpDialog {
     const intent = effectiveIntent(recognition);
     if (intent === 'choose_school') return this.offerSchoolChoice(context, user);
     if (intent && isSchoolIntent(intent)) {
-      const urn = await this.schoolWithoutAsking(context, user, recognition);
-      if (urn) await this.answerAbout(context, user, urn, intent, recognition);
-      else await begin(this.id, { intent, recognition });
+      const school = await this.whichSchool(context, user, recognition);
+      if (!school) await context.sendActivity(cardActivity(messageCard('Which school?', ['Name the school or give its URN, for example "how is Sandon JMI doing?" or "Progress 8 for 117578".'], suggestionsFor(user))));
+      else if ('urn' in school) await this.answerAbout(context, user, school.urn, intent, recognition);
+      else await begin(this.id, { intent, recognition, ask: school });
       return;
     }
     const feature = intent ? this.features.find((f) => f.intents.includes(intent)) : undefined;
@@ -176,31 +179,27 @@ export class MainDialog extends CancelAndHelpDialog {
     return true;
   }
 
-  /** The school a question is about when that is clear without asking: named, the user's only one, or the one being discussed. */
-  private async schoolWithoutAsking(context: TurnContext, user: AppUser, recognition: Recognition): Promise<string | undefined> {
+  /**
+   * The school a question is about: the one named, the user's only one, or the one being discussed;
+   * otherwise the schools to choose from (several of that name, or the user's own). Undefined when
+   * there is nothing to offer.
+   */
+  private async whichSchool(context: TurnContext, user: AppUser, recognition: Recognition): Promise<SchoolChoice | undefined> {
     const named = await this.namedSchools(recognition);
-    if (named.length) return named.length === 1 ? named[0].urn : undefined;
+    if (named.length === 1) return { urn: named[0].urn };
+    if (named.length > 1) return { choices: named.slice(0, 6), prompt: 'I found more than one school by that name. Which do you mean?' };
     const own = await getSchools(this.deps.db, user.schoolUrns);
-    if (own.length === 1) return own[0].urn;
+    if (own.length === 1) return { urn: own[0].urn };
     const remembered = (await this.memory.get(context, {})).currentSchoolUrn;
-    if (remembered && (own.some((s) => s.urn === remembered) || isLaRole(user.role))) return remembered;
+    if (remembered && (own.some((s) => s.urn === remembered) || isLaRole(user.role))) return { urn: remembered };
+    if (own.length > 1) return { choices: own.map((s) => ({ urn: s.urn, name: s.name })), prompt: 'You are linked to more than one school. Which one do you mean?' };
     return undefined;
   }
 
   private async resolveSchool(step: WaterfallStepContext) {
     const question = step.options as PendingQuestion;
     questionOf(step).question = question;
-    const user = turnUser(step.context);
-    const urn = await this.schoolWithoutAsking(step.context, user, question.recognition);
-    if (urn) return step.next(urn);
-    const named = await this.namedSchools(question.recognition);
-    if (named.length > 1) return this.promptForSchool(step, named.slice(0, 6), 'I found more than one school by that name. Which do you mean?');
-    const own = await getSchools(this.deps.db, user.schoolUrns);
-    if (own.length > 1) return this.promptForSchool(step, own, 'You are linked to more than one school. Which one do you mean?');
-    await step.context.sendActivity(
-      cardActivity(messageCard('Which school?', ['Name the school or give its URN, for example "how is Sandon JMI doing?" or "Progress 8 for 117578".'], suggestionsFor(user))),
-    );
-    return step.endDialog();
+    return this.promptForSchool(step, question.ask.choices, question.ask.prompt);
   }
 
   private async promptForSchool(step: WaterfallStepContext, schools: SchoolMention[], prompt: string) {
