@@ -8,6 +8,7 @@ import {
 } from 'botbuilder';
 import { AuthenticateRequestResult, AuthenticationConstants, BotFrameworkAuthentication } from 'botframework-connector';
 import { AppConfig } from '../config';
+import { ClientReusingAuthentication } from './clientReuse';
 import { Logger } from '../logger';
 
 function authOptions(config: AppConfig): Partial<ConfigurationBotFrameworkAuthenticationOptions> {
@@ -61,7 +62,8 @@ export class BotAdapter extends CloudAdapter {
 
 /** botbuilder's own token validation on the way in, one error boundary per turn. */
 export function createAdapter(config: AppConfig, log: Logger): BotAdapter {
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config) as ConfigurationBotFrameworkAuthenticationOptions));
+  const auth = new ConfigurationBotFrameworkAuthentication(authOptions(config) as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new BotAdapter(new ClientReusingAuthentication(auth));
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     log.error('turn failed', {
       activityId: context.activity.id,
