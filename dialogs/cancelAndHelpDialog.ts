@@ -1,4 +1,4 @@
-import { ComponentDialog, DialogContext, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogContext, DialogTurnResult, DialogTurnStatus } from './dialogParts';
 import { helpCard, messageCard, suggestionsFor } from '../src/cards/conversationCards';
 import { cardActivity } from './cardActivity';
 import { turnUser } from './turnUser';

@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Dialog } from 'botbuilder-dialogs';
+import { Dialog } from './dialogParts';
 import { z } from 'zod';
 import { AdaptiveCardJson } from '../src/cards/cardRenderer';
 import { IntentName, Recognition } from '../src/language/intents';

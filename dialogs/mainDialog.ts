@@ -9,7 +9,7 @@ import {
   TextPrompt,
   WaterfallDialog,
   WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from './dialogParts';
 import { AdaptiveCardJson } from '../src/cards/cardRenderer';
 import { messageCard, schoolChoiceCard, suggestionsFor, welcomeCard } from '../src/cards/conversationCards';
 import { IntentName, Recognition, SchoolMention } from '../src/language/intents';
