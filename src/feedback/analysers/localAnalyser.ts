@@ -1,5 +1,6 @@
-import { findPhoneNumbersInText } from 'libphonenumber-js/max';
-import winkNLP, { ItemEntity, ItemSentence, WinkMethods } from 'wink-nlp';
+import type { findPhoneNumbersInText as FindPhoneNumbers } from 'libphonenumber-js/max';
+import type winkNLP from 'wink-nlp';
+import type { ItemEntity, ItemSentence, WinkMethods } from 'wink-nlp';
 import { Sentiment } from '../feedbackRepo';
 import { AnalysisInput, DocumentAnalysis, FeedbackAnalyser, PiiSpan } from './analyser';
 
@@ -15,14 +16,15 @@ const LEANING = 0.15;
 const STRONG = 0.3;
 
 let nlp: WinkMethods | undefined;
+let findPhoneNumbers: typeof FindPhoneNumbers | undefined;
 
-// The model takes a moment to load and about 20 MB of memory, so it is loaded on first use, not at
-// start-up: a bot that never receives a comment never pays for it.
+// wink-nlp with its model (about 20 MB) and libphonenumber's full metadata take a moment to load, so
+// they are loaded on first use, not at start-up: a bot that never receives a comment never pays for them.
 function language(): WinkMethods {
   if (!nlp) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const wink = require('wink-nlp') as typeof winkNLP;
     const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0];
-    nlp = winkNLP(model);
+    nlp = wink(model);
     nlp.learnCustomEntities([{ name: 'keyPhrase', patterns: KEY_PHRASE_PATTERNS }]);
   }
   return nlp;
@@ -40,7 +42,8 @@ function sentimentOf(overall: number, sentences: number[]): Sentiment {
  * that are possible but not allocated (07700 900123), since redaction should err on the safe side.
  */
 function phoneSpans(text: string): PiiSpan[] {
-  return findPhoneNumbersInText(text, { defaultCountry: 'GB', extended: true }).map((p) => ({ offset: p.startsAt, length: p.endsAt - p.startsAt, category: 'phone' }));
+  findPhoneNumbers ??= (require('libphonenumber-js/max') as { findPhoneNumbersInText: typeof FindPhoneNumbers }).findPhoneNumbersInText;
+  return findPhoneNumbers(text, { defaultCountry: 'GB', extended: true }).map((p) => ({ offset: p.startsAt, length: p.endsAt - p.startsAt, category: 'phone' }));
 }
 
 /** Where each token starts and ends in the original text (wink-nlp gives token values, not offsets). */
