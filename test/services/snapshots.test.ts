@@ -81,3 +81,43 @@ describe('conversation state storage', () => {
     expect((await storage.read(['conv/1']))['conv/1']).toMatchObject({ step: 4 });
   });
 });
+
+describe('conversation state held in memory between turns', () => {
+  it('reads a conversation from the database once, keeps each save, and a restart reads the last save back', async () => {
+    const { bot, importer } = await botAndImporter(0);
+    const storage = new SqliteStorage(bot);
+    await storage.write({ 'conv/2': { step: 1 } });
+    const first = (await storage.read(['conv/2']))['conv/2'] as { eTag: string };
+    // Changed behind the process's back, which decision 0001 rules out: the held copy is what it reads.
+    await importer.run(`UPDATE bot_state SET document = '{"step":99}' WHERE key = 'conv/2'`);
+    expect((await storage.read(['conv/2']))['conv/2']).toMatchObject({ step: 1, eTag: first.eTag });
+    await storage.write({ 'conv/2': { ...first, step: 2 } });
+    expect((await storage.read(['conv/2']))['conv/2']).toMatchObject({ step: 2 });
+
+    const afterRestart = new SqliteStorage(bot);
+    expect((await afterRestart.read(['conv/2']))['conv/2']).toMatchObject({ step: 2 });
+  });
+
+  it('refuses a save made from a copy another process has moved on from, then reads the newer one', async () => {
+    const { bot, importer } = await botAndImporter(0);
+    const ours = new SqliteStorage(bot);
+    const theirs = new SqliteStorage(importer);
+    await ours.write({ 'conv/3': { step: 1 } });
+    const held = (await ours.read(['conv/3']))['conv/3'] as { eTag: string };
+    const current = (await theirs.read(['conv/3']))['conv/3'] as { eTag: string };
+    await theirs.write({ 'conv/3': { ...current, step: 'theirs' } });
+
+    await expect(ours.write({ 'conv/3': { ...held, step: 'ours' } })).rejects.toThrow('eTag conflict');
+    expect((await ours.read(['conv/3']))['conv/3']).toMatchObject({ step: 'theirs' });
+  });
+
+  it('forgets a deleted conversation', async () => {
+    const { bot } = await botAndImporter(0);
+    const storage = new SqliteStorage(bot);
+    await storage.write({ 'conv/4': { step: 1, eTag: '*' } });
+    await storage.read(['conv/4']);
+    await storage.delete(['conv/4']);
+    expect(await storage.read(['conv/4'])).toEqual({});
+  });
+});
+
