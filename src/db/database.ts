@@ -32,7 +32,9 @@ const call = (conn: Connection, method: 'exec', sql: string) =>
  */
 export class Database {
   private readonly gate = new WriterGate();
-  private readonly prepared = new Map<string, Promise<sqlite3.Statement>>();
+  /** Prepared read statements not in use, by SQL; `statements` holds every one, for closing. */
+  private readonly idle = new Map<string, sqlite3.Statement[]>();
+  private readonly statements = new Set<sqlite3.Statement>();
   /** Absent inside a transaction, whose reads must see its own changes. */
   private readonly snapshots: Snapshots | undefined;
 
@@ -89,29 +91,48 @@ export class Database {
   all<T = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
     const statement = this.preparedRead(sql);
     if (!statement) return new Promise((resolve, reject) => this.reader.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
-    return statement.then((prepared) => new Promise<T[]>((resolve, reject) => prepared.all(params, (err, rows) => (err ? reject(err) : resolve(rows as T[])))));
+    return statement.then(
+      (prepared) =>
+        new Promise<T[]>((resolve, reject) =>
+          prepared.all(params, (err, rows) => {
+            this.idleStatement(sql, prepared);
+            if (err) reject(err);
+            else resolve(rows as T[]);
+          }),
+        ),
+    );
   }
 
   /**
    * Reads run often with the same SQL, so their statements are prepared once and kept (preparing
-   * was a good part of a small read's cost). Not inside a transaction, and not past a limit, so
-   * SQL built with a varying number of placeholders cannot grow the set without end. Only for
-   * `all`, which resets the statement when done: a kept statement left mid-way would hold a read
-   * open and stop the WAL from being checkpointed.
+   * was a good part of a small read's cost). A statement runs one call at a time, and the next
+   * queued call starts only once the event loop has taken the last one's rows, so a statement
+   * shared by every turn became a queue: one in use is not shared, another is prepared beside it.
+   * Not inside a transaction, and not past a limit, so SQL built with a varying number of
+   * placeholders cannot grow the set without end. Only for `all`, which resets the statement when
+   * done: a kept statement left mid-way would hold a read open and stop the WAL being checkpointed.
    */
   private preparedRead(sql: string): Promise<sqlite3.Statement> | undefined {
     if (!this.owned.length) return undefined;
-    let statement = this.prepared.get(sql);
-    if (!statement && this.prepared.size < MAX_PREPARED) {
-      const preparing = new Promise<sqlite3.Statement>((resolve, reject) => {
-        const prepared = this.reader.prepare(sql, (err) => (err ? reject(err) : resolve(prepared)));
+    const idle = this.idle.get(sql)?.pop();
+    if (idle) return Promise.resolve(idle);
+    if (this.statements.size >= MAX_PREPARED) return undefined;
+    return new Promise<sqlite3.Statement>((resolve, reject) => {
+      const prepared = this.reader.prepare(sql, (err) => {
+        // A statement that failed to prepare (a missing table, say) is not kept: the next read tries again.
+        if (err) reject(err);
+        else {
+          this.statements.add(prepared);
+          resolve(prepared);
+        }
       });
-      // A statement that failed to prepare (a missing table, say) is not kept: the next read tries again.
-      preparing.catch(() => this.prepared.delete(sql));
-      this.prepared.set(sql, preparing);
-      statement = preparing;
-    }
-    return statement;
+    });
+  }
+
+  private idleStatement(sql: string, statement: sqlite3.Statement): void {
+    const idle = this.idle.get(sql);
+    if (idle) idle.push(statement);
+    else this.idle.set(sql, [statement]);
   }
 
   /** Runs `work` inside BEGIN IMMEDIATE … COMMIT, one transaction at a time, all on the write connection. */
@@ -134,7 +155,7 @@ export class Database {
     return this.gate
       .idle()
       .then(() =>
-        Promise.allSettled([...this.prepared.values()].map((preparing) => preparing.then((statement) => new Promise((resolve) => statement.finalize(resolve))))),
+        Promise.all([...this.statements].map((statement) => new Promise((resolve) => statement.finalize(resolve)))),
       )
       .then(() =>
       Promise.all(this.owned.map((c) => new Promise<void>((resolve, reject) => c.close((err) => (err ? reject(err) : resolve()))))).then(() => undefined),

@@ -70,4 +70,13 @@ describe('reads', () => {
     expect(await d.all('SELECT * FROM not_yet_there')).toEqual([{ x: 7 }]);
     expect(await bodies(d)).toEqual([]);
   });
+
+  it('many reads of the same SQL at once each get their own rows', async () => {
+    const d = await db();
+    for (let n = 0; n < 30; n++) await d.run('INSERT INTO notes (body) VALUES (?)', [`note ${n}`]);
+    const read = (id: number) => d.all<{ body: string }>('SELECT body FROM notes WHERE id = ?', [id]);
+    const results = await Promise.all(Array.from({ length: 30 }, (_, n) => read(n + 1)));
+    expect(results.map((rows) => rows.map((r) => r.body))).toEqual(Array.from({ length: 30 }, (_, n) => [`note ${n}`]));
+    expect(await read(30)).toEqual([{ body: 'note 29' }]);
+  });
 });
