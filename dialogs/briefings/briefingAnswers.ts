@@ -49,14 +49,19 @@ export class BriefingAnswers {
 
   private async upcoming(user: AppUser, filter: BriefingFilter, booking: boolean): Promise<AdaptiveCardJson> {
     const now = this.now();
-    const schools = await getSchools(this.deps.db, user.schoolUrns);
+    // Read together rather than one after another: under load each read waits its turn on the event loop.
+    const [schools, briefings, booked] = await Promise.all([
+      getSchools(this.deps.db, user.schoolUrns),
+      listBriefings(this.deps.db),
+      liveBookingsOf(this.deps.db, user.entraObjectId),
+    ]);
     const districts = [...new Set(schools.map((s) => s.district).filter((d): d is string => d !== null))];
-    const found = upcomingFor(user, districts, await listBriefings(this.deps.db), filter, now);
+    const found = upcomingFor(user, districts, briefings, filter, now);
     const title = `Upcoming briefings${describeFilter(filter)}`;
     if (!found.length) {
       return messageCard(title, ['I found no briefings still to come that match. Try another district or month, or ask "what briefings are coming up?".'], briefingSuggestions(user));
     }
-    const mine = new Map((await liveBookingsOf(this.deps.db, user.entraObjectId)).map((b) => [b.briefingId, b] as const));
+    const mine = new Map(booked.map((b) => [b.briefingId, b] as const));
     const entries = found.slice(0, LIST_LIMIT).map((b) => ({
       briefing: b,
       mine: mine.get(b.id),
@@ -79,8 +84,9 @@ export class BriefingAnswers {
   /** "What have I booked?" and "cancel my booking": the user's places still to come, each with a Cancel button. */
   private async myBookings(user: AppUser, filter: BriefingFilter, cancelling: boolean): Promise<AdaptiveCardJson> {
     const now = this.now();
-    const briefings = new Map((await listBriefings(this.deps.db)).map((b) => [b.id, b] as const));
-    const entries = (await liveBookingsOf(this.deps.db, user.entraObjectId))
+    const [listed, booked] = await Promise.all([listBriefings(this.deps.db), liveBookingsOf(this.deps.db, user.entraObjectId)]);
+    const briefings = new Map(listed.map((b) => [b.id, b] as const));
+    const entries = booked
       .map((booking) => ({ booking, briefing: briefings.get(booking.briefingId) as Briefing }))
       .filter(({ briefing }) => briefing.startsAt > now);
     if (!entries.length) {

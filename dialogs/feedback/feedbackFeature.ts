@@ -63,8 +63,8 @@ export function createFeedbackFeature(deps: AnswerDeps, options: Options): Featu
 
   /** Services this person's schools received that they have not yet given feedback on, most recent first. */
   async function unrated(db: Database, user: AppUser): Promise<ReceivedService[]> {
-    const rated = await ratedServiceRefs(db, user.entraObjectId);
-    return (await servicesReceivedBy(db, user.schoolUrns, today())).filter((s) => !rated.has(s.ref));
+    const [rated, received] = await Promise.all([ratedServiceRefs(db, user.entraObjectId), servicesReceivedBy(db, user.schoolUrns, today())]);
+    return received.filter((s) => !rated.has(s.ref));
   }
 
   async function offerForm(turn: FeatureTurn, text: string): Promise<void> {
@@ -89,8 +89,10 @@ export function createFeedbackFeature(deps: AnswerDeps, options: Options): Featu
 
   async function summarise(turn: FeatureTurn, text: string): Promise<void> {
     const ownSchoolsOnly = isSchoolRole(turn.user.role);
-    const schools = ownSchoolsOnly ? await getSchools(deps.db, turn.user.schoolUrns) : [];
-    const summary = await feedbackSummary(deps.db, summaryRequestFrom(text, today()), { target, urns: ownSchoolsOnly ? turn.user.schoolUrns : undefined });
+    const [schools, summary] = await Promise.all([
+      ownSchoolsOnly ? getSchools(deps.db, turn.user.schoolUrns) : [],
+      feedbackSummary(deps.db, summaryRequestFrom(text, today()), { target, urns: ownSchoolsOnly ? turn.user.schoolUrns : undefined }),
+    ]);
     const scope = ownSchoolsOnly ? `Your school's feedback only: ${schools.map((s) => s.name).join(', ')}.` : 'All schools.';
     await turn.send(feedbackSummaryCard(summary, { scope, asAt: today(), provenance: deps.laRecordProvenance, suggestions: SUMMARY_SUGGESTIONS }));
   }
