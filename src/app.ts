@@ -56,7 +56,7 @@ export async function createApp(config: AppConfig, log: Logger, recognizer?: Rec
       ? 'Fictional demo data: not a real LA record.'
       : 'From the LA school improvement record.',
   };
-  const feedbackAnalyser = createFeedbackAnalyser(config.languageService);
+  const feedbackAnalyser = await createFeedbackAnalyser(config.languageService);
   const features = createFeatures(deps, { packLinks: { secret: config.packLinkSecret, publicBaseUrl: config.publicBaseUrl }, feedbackAnalyser });
   const bot = new CriticalFriendBot(deps, new ConversationState(new SqliteStorage(db)), features);
   return { db, bot, deps, features, feedbackAnalyser };

@@ -200,13 +200,13 @@ describe('the local analyser', () => {
 });
 
 describe('choosing the analyser from the environment', () => {
-  it('uses Azure only with both an endpoint and a key, and names a missing or bad variable', () => {
+  it('uses Azure only with both an endpoint and a key, and names a missing or bad variable', async () => {
     expect(languageServiceConfig({})).toBeUndefined();
     expect(languageServiceConfig({ AZURE_LANGUAGE_ENDPOINT: '', AZURE_LANGUAGE_KEY: '' })).toBeUndefined();
     expect(languageServiceConfig({ AZURE_LANGUAGE_ENDPOINT: 'https://x.cognitiveservices.azure.com', AZURE_LANGUAGE_KEY: 'k' })).toEqual({ endpoint: 'https://x.cognitiveservices.azure.com', key: 'k' });
     expect(() => languageServiceConfig({ AZURE_LANGUAGE_ENDPOINT: 'https://x.cognitiveservices.azure.com' })).toThrow('AZURE_LANGUAGE_KEY');
     expect(() => languageServiceConfig({ AZURE_LANGUAGE_ENDPOINT: 'not a url', AZURE_LANGUAGE_KEY: 'k' })).toThrow('AZURE_LANGUAGE_ENDPOINT');
-    expect(createFeedbackAnalyser(undefined).name).toBe('local');
-    expect(createFeedbackAnalyser({ endpoint: 'https://x.cognitiveservices.azure.com', key: 'k' }).name).toBe('azure');
+    expect((await createFeedbackAnalyser(undefined)).name).toBe('local');
+    expect((await createFeedbackAnalyser({ endpoint: 'https://x.cognitiveservices.azure.com', key: 'k' })).name).toBe('azure');
   });
 });
