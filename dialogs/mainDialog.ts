@@ -1,15 +1,14 @@
-import { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   DialogContext,
   DialogSet,
   DialogState,
   DialogTurnResult,
   DialogTurnStatus,
-  PromptValidatorContext,
-  TextPrompt,
   WaterfallDialog,
   WaterfallStepContext,
 } from './dialogParts';
+import { SchoolChoiceOptions, SchoolChoicePrompt } from './schoolChoicePrompt';
 import { AdaptiveCardJson } from '../src/cards/cardRenderer';
 import { messageCard, schoolChoiceCard, suggestionsFor, welcomeCard } from '../src/cards/conversationCards';
 import { IntentName, Recognition, SchoolMention } from '../src/language/intents';
@@ -56,7 +55,7 @@ export class MainDialog extends CancelAndHelpDialog {
     private readonly features: Feature[] = [],
   ) {
     super('mainDialog');
-    this.addDialog(new TextPrompt(SCHOOL_PROMPT, (prompt) => this.validateSchoolChoice(prompt)));
+    this.addDialog(new SchoolChoicePrompt(SCHOOL_PROMPT, (context, offered, prompt) => this.chooseSchool(context, offered, prompt)));
     this.addDialog(new WaterfallDialog(WATERFALL, [(step) => this.resolveSchool(step), (step) => this.answer(step)]));
     for (const feature of features) for (const dialog of feature.dialogs ?? []) this.addDialog(dialog);
     this.initialDialogId = WATERFALL;
@@ -150,7 +149,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const text = dc.context.activity.text?.trim();
     if (prompt?.id !== SCHOOL_PROMPT || !text || dc.context.activity.value) return false;
     if ([HELP_WORDS, CANCEL_WORDS, START_OVER_WORDS].some((words) => words.test(text))) return false;
-    const offered = await getSchools(this.deps.db, ((prompt.state.options as { validations?: string[] }).validations ?? []));
+    const offered = await getSchools(this.deps.db, (prompt.state as { options: SchoolChoiceOptions }).options.validations ?? []);
     if (new SchoolNameIndex(offered).find(text).length || /\b\d{6}\b/.test(text)) return false;
     const intent = effectiveIntent(await this.recognize(dc.context, text));
     return intent !== undefined && intent !== 'None' && intent !== 'choose_school';
@@ -204,7 +203,7 @@ export class MainDialog extends CancelAndHelpDialog {
 
   private async promptForSchool(step: WaterfallStepContext, schools: SchoolMention[], prompt: string) {
     const card = cardActivity(schoolChoiceCard(schools, prompt));
-    return step.prompt(SCHOOL_PROMPT, { prompt: card, retryPrompt: card, validations: schools.map((s) => s.urn) });
+    return step.beginDialog(SCHOOL_PROMPT, { prompt: card, validations: schools.map((s) => s.urn) } satisfies SchoolChoiceOptions);
   }
 
   private async answer(step: WaterfallStepContext) {
@@ -225,24 +224,20 @@ export class MainDialog extends CancelAndHelpDialog {
     for (const card of await answerAboutSchool(this.deps, user, school, intent, recognition)) await context.sendActivity(cardActivity(card));
   }
 
-  /** Accepts a button press or a typed name, but only for one of the schools offered. */
-  private async validateSchoolChoice(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const offered = (prompt.options.validations ?? []) as string[];
-    const submission = parseSubmission(prompt.context.activity.value);
+  /** Accepts a button press or a typed name or URN, but only for one of the schools offered; otherwise says why and asks again. */
+  private async chooseSchool(context: TurnContext, offered: string[], prompt: Partial<Activity>): Promise<string | undefined> {
+    const submission = parseSubmission(context.activity.value);
+    const text = context.activity.text?.trim();
     let urn = submission?.verb === 'chooseSchool' ? submission.urn : undefined;
-    if (!urn && prompt.recognized.value) {
+    if (!urn && text) {
       const schools = await getSchools(this.deps.db, offered);
-      const matches = new SchoolNameIndex(schools).find(prompt.recognized.value);
-      urn = matches.length === 1 ? matches[0].urn : /\b\d{6}\b/.exec(prompt.recognized.value)?.[0];
+      const matches = new SchoolNameIndex(schools).find(text);
+      urn = matches.length === 1 ? matches[0].urn : /\b\d{6}\b/.exec(text)?.[0];
     }
-    if (urn && offered.includes(urn)) {
-      prompt.recognized.value = urn;
-      return true;
-    }
-    await prompt.context.sendActivity(urn ? 'That school is not one of the choices I offered.' : 'Please pick one of the schools, or type **cancel**.');
-    // botbuilder skips the retry prompt once the turn has replied, so the choices are sent again here.
-    if (prompt.options.retryPrompt) await prompt.context.sendActivity(prompt.options.retryPrompt);
-    return false;
+    if (urn && offered.includes(urn)) return urn;
+    await context.sendActivity(urn ? 'That school is not one of the choices I offered.' : 'Please pick one of the schools, or type **cancel**.');
+    await context.sendActivity(prompt);
+    return undefined;
   }
 
   private async namedSchools(recognition: Recognition): Promise<SchoolMention[]> {

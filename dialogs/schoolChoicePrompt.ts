@@ -1,0 +1,46 @@
+import { Activity, ActivityTypes, TurnContext } from 'botbuilder';
+import { Dialog, DialogContext, DialogInstance, DialogTurnResult } from './dialogParts';
+
+export type SchoolChoiceOptions = {
+  /** The card listing the schools, sent when the question is asked and again when it is not answered. */
+  prompt: Partial<Activity>;
+  /** The URNs offered: the only answers accepted. */
+  validations: string[];
+};
+
+/** The URN chosen from those offered, or undefined once the person has been told what was wrong. */
+export type SchoolChooser = (context: TurnContext, offered: string[], prompt: Partial<Activity>) => Promise<string | undefined>;
+
+/**
+ * Waits for the person to pick one of the schools offered (a button press, a name or a URN) and ends
+ * with its URN. botbuilder's TextPrompt would do, but its module loads the number and choice
+ * recognisers of every prompt type (~6 MB resident and ~60 ms of every start) for a question that
+ * needs none of them. The state keeps TextPrompt's shape (`options`), so a question left waiting by
+ * an earlier version is still answered.
+ */
+export class SchoolChoicePrompt extends Dialog<SchoolChoiceOptions> {
+  constructor(
+    id: string,
+    private readonly choose: SchoolChooser,
+  ) {
+    super(id);
+  }
+
+  async beginDialog(dc: DialogContext, options?: SchoolChoiceOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error(`${this.id} needs the schools to offer`);
+    dc.activeDialog!.state = { options };
+    await dc.context.sendActivity(options.prompt);
+    return Dialog.EndOfTurn;
+  }
+
+  async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const { options } = dc.activeDialog!.state as { options: SchoolChoiceOptions };
+    const urn = await this.choose(dc.context, options.validations ?? [], options.prompt);
+    return urn ? dc.endDialog(urn) : Dialog.EndOfTurn;
+  }
+
+  async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await context.sendActivity((instance.state as { options: SchoolChoiceOptions }).options.prompt);
+  }
+}
