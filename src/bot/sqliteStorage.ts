@@ -49,6 +49,8 @@ export class SqliteStorage implements Storage {
       const { eTag, ...rest } = (item ?? {}) as { eTag?: string };
       const anyVersion = !eTag || eTag === '*';
       const document = JSON.stringify(rest);
+      // botbuilder saves with '*' (last write wins); the version it replaces is then the one held.
+      const replacing = anyVersion ? this.held.get(key)?.etag : Number(eTag);
       return db
         .run(
           `INSERT INTO bot_state (key, document, etag, updated_at) VALUES (?, ?, 1, ?)
@@ -59,7 +61,7 @@ export class SqliteStorage implements Storage {
         .then(({ changes: written }) => {
           if (!written) throw new Error(`Storage: eTag conflict for ${key}`);
           // Written over a known version, the new one is the next; otherwise it is read back when next needed.
-          saved.push([key, anyVersion ? undefined : { document, etag: Number(eTag) + 1 }]);
+          saved.push([key, replacing === undefined ? undefined : { document, etag: replacing + 1 }]);
         });
     };
     try {

@@ -111,6 +111,17 @@ describe('conversation state held in memory between turns', () => {
     expect((await ours.read(['conv/3']))['conv/3']).toMatchObject({ step: 'theirs' });
   });
 
+  it('keeps a last-write-wins save, as botbuilder makes them, with the version the database gave it', async () => {
+    const { bot, importer } = await botAndImporter(0);
+    const storage = new SqliteStorage(bot);
+    await storage.write({ 'conv/5': { step: 1, eTag: '*' } });
+    expect((await storage.read(['conv/5']))['conv/5']).toMatchObject({ step: 1, eTag: '1' });
+    await storage.write({ 'conv/5': { step: 2, eTag: '*' } });
+    await importer.run(`UPDATE bot_state SET document = '{"step":99}' WHERE key = 'conv/5'`);
+    expect((await storage.read(['conv/5']))['conv/5']).toMatchObject({ step: 2, eTag: '2' });
+    expect(await importer.get("SELECT etag FROM bot_state WHERE key = 'conv/5'")).toEqual({ etag: 2 });
+  });
+
   it('forgets a deleted conversation', async () => {
     const { bot } = await botAndImporter(0);
     const storage = new SqliteStorage(bot);
