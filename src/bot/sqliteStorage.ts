@@ -7,13 +7,16 @@ type Held = { document: string; etag: number };
 const HELD_CONVERSATIONS = 5000;
 
 /**
- * Bot Framework state (dialog stacks, conversation data) in SQLite, so a restart or a second
- * instance carries on the conversation. eTags give the optimistic concurrency botbuilder expects.
+ * Bot Framework state (dialog stacks, conversation data) in SQLite, so a restart carries on the
+ * conversation. eTags give the optimistic concurrency the Storage interface describes, although
+ * botbuilder's own BotState always saves with '*' (last write wins).
  *
  * What this process last read or wrote is also kept in memory, which saves a database read at the
  * start of every turn. The database stays the record: every change is written before the turn ends,
- * and a restart reads it back. One process serves a database (decision 0001); even so, a write made
- * from an out-of-date copy is refused by the eTag check, and a refused write forgets the copy.
+ * and a restart reads it back. This relies on one process per database (decision 0001): a second
+ * process's changes to the same conversation would not be seen here, and this process's next save
+ * would replace them, as last-write-wins saves do anyway. A save with an eTag that is refused
+ * forgets the copy, so the next read comes from the database.
  */
 export class SqliteStorage implements Storage {
   private readonly held = new Map<string, Held>();
