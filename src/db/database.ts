@@ -10,6 +10,10 @@ export type Row = Record<string, unknown>;
 type Connection = sqlite3.Database;
 
 const MAX_PREPARED = 200;
+/** Statements kept for one SQL; beyond this, reads of it share them (sqlite3 queues each statement's calls). */
+const MAX_PREPARED_PER_SQL = 4;
+
+type StatementPool = { all: sqlite3.Statement[]; idle: Set<sqlite3.Statement>; preparing: number; next: number };
 
 function openConnection(filePath: string, mode: number): Promise<Connection> {
   return new Promise((resolve, reject) => {
@@ -32,9 +36,10 @@ const call = (conn: Connection, method: 'exec', sql: string) =>
  */
 export class Database {
   private readonly gate = new WriterGate();
-  /** Prepared read statements not in use, by SQL; `statements` holds every one, for closing. */
-  private readonly idle = new Map<string, sqlite3.Statement[]>();
-  private readonly statements = new Set<sqlite3.Statement>();
+  /** Prepared read statements by SQL, and every prepare still under way (close waits for them). */
+  private readonly pools = new Map<string, StatementPool>();
+  private readonly preparing = new Set<Promise<unknown>>();
+  private kept = 0;
   /** Absent inside a transaction, whose reads must see its own changes. */
   private readonly snapshots: Snapshots | undefined;
 
@@ -92,10 +97,10 @@ export class Database {
     const statement = this.preparedRead(sql);
     if (!statement) return new Promise((resolve, reject) => this.reader.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
     return statement.then(
-      (prepared) =>
+      ({ prepared, pool }) =>
         new Promise<T[]>((resolve, reject) =>
           prepared.all(params, (err, rows) => {
-            this.idleStatement(sql, prepared);
+            pool.idle.add(prepared);
             if (err) reject(err);
             else resolve(rows as T[]);
           }),
@@ -107,32 +112,55 @@ export class Database {
    * Reads run often with the same SQL, so their statements are prepared once and kept (preparing
    * was a good part of a small read's cost). A statement runs one call at a time, and the next
    * queued call starts only once the event loop has taken the last one's rows, so a statement
-   * shared by every turn became a queue: one in use is not shared, another is prepared beside it.
+   * shared by every turn became a queue: a few are kept for each SQL and an idle one is used first.
    * Not inside a transaction, and not past a limit, so SQL built with a varying number of
    * placeholders cannot grow the set without end. Only for `all`, which resets the statement when
    * done: a kept statement left mid-way would hold a read open and stop the WAL being checkpointed.
    */
-  private preparedRead(sql: string): Promise<sqlite3.Statement> | undefined {
+  private preparedRead(sql: string): Promise<{ prepared: sqlite3.Statement; pool: StatementPool }> | undefined {
     if (!this.owned.length) return undefined;
-    const idle = this.idle.get(sql)?.pop();
-    if (idle) return Promise.resolve(idle);
-    if (this.statements.size >= MAX_PREPARED) return undefined;
-    return new Promise<sqlite3.Statement>((resolve, reject) => {
+    const pool = this.pools.get(sql);
+    if (!pool) return this.kept < MAX_PREPARED ? this.prepare(sql, this.newPool(sql)) : undefined;
+    const idle = pool.idle.values().next();
+    if (!idle.done) {
+      pool.idle.delete(idle.value);
+      return Promise.resolve({ prepared: idle.value, pool });
+    }
+    if (pool.all.length + pool.preparing < MAX_PREPARED_PER_SQL && this.kept < MAX_PREPARED) return this.prepare(sql, pool);
+    if (pool.all.length) return Promise.resolve({ prepared: pool.all[pool.next++ % pool.all.length], pool });
+    return undefined;
+  }
+
+  private newPool(sql: string): StatementPool {
+    const pool: StatementPool = { all: [], idle: new Set(), preparing: 0, next: 0 };
+    this.pools.set(sql, pool);
+    return pool;
+  }
+
+  private prepare(sql: string, pool: StatementPool): Promise<{ prepared: sqlite3.Statement; pool: StatementPool }> {
+    pool.preparing++;
+    this.kept++;
+    const preparing = new Promise<{ prepared: sqlite3.Statement; pool: StatementPool }>((resolve, reject) => {
       const prepared = this.reader.prepare(sql, (err) => {
+        pool.preparing--;
         // A statement that failed to prepare (a missing table, say) is not kept: the next read tries again.
-        if (err) reject(err);
-        else {
-          this.statements.add(prepared);
-          resolve(prepared);
+        if (err) {
+          this.kept--;
+          if (!pool.all.length && !pool.preparing) this.pools.delete(sql);
+          reject(err);
+        } else {
+          pool.all.push(prepared);
+          resolve({ prepared, pool });
         }
       });
     });
-  }
-
-  private idleStatement(sql: string, statement: sqlite3.Statement): void {
-    const idle = this.idle.get(sql);
-    if (idle) idle.push(statement);
-    else this.idle.set(sql, [statement]);
+    const settled = preparing.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.preparing.add(settled);
+    void settled.then(() => this.preparing.delete(settled));
+    return preparing;
   }
 
   /** Runs `work` inside BEGIN IMMEDIATE … COMMIT, one transaction at a time, all on the write connection. */
@@ -154,12 +182,15 @@ export class Database {
   close(): Promise<void> {
     return this.gate
       .idle()
+      .then(() => Promise.all(this.preparing))
+      .then(() => {
+        const statements = [...this.pools.values()].flatMap((pool) => pool.all);
+        this.pools.clear();
+        return Promise.all(statements.map((statement) => new Promise((resolve) => statement.finalize(resolve))));
+      })
       .then(() =>
-        Promise.all([...this.statements].map((statement) => new Promise((resolve) => statement.finalize(resolve)))),
-      )
-      .then(() =>
-      Promise.all(this.owned.map((c) => new Promise<void>((resolve, reject) => c.close((err) => (err ? reject(err) : resolve()))))).then(() => undefined),
-    );
+        Promise.all(this.owned.map((c) => new Promise<void>((resolve, reject) => c.close((err) => (err ? reject(err) : resolve()))))).then(() => undefined),
+      );
   }
 }
 

@@ -71,6 +71,14 @@ describe('reads', () => {
     expect(await bodies(d)).toEqual([]);
   });
 
+  it('closing while reads are still being prepared waits for them and closes cleanly', async () => {
+    const d = await emptyDb();
+    await d.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL); INSERT INTO notes (body) VALUES ('kept')");
+    const reads = Array.from({ length: 8 }, (_, n) => d.all(`SELECT body, ${n} AS n FROM notes`));
+    await expect(d.close()).resolves.toBeUndefined();
+    for (const read of reads) await read.catch(() => undefined);
+  });
+
   it('many reads of the same SQL at once each get their own rows', async () => {
     const d = await db();
     for (let n = 0; n < 30; n++) await d.run('INSERT INTO notes (body) VALUES (?)', [`note ${n}`]);
