@@ -82,6 +82,12 @@ export class Database {
     return this.gate.statement(() => runOn(this.writer, sql, params));
   }
 
+  /** A single write with a RETURNING clause: the row it gives back, or undefined when it changed nothing. */
+  runReturning<T = Row>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
+    const write = () => new Promise<T | undefined>((resolve, reject) => this.writer.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))));
+    return this.owned.length ? this.gate.statement(write) : write();
+  }
+
   /** A read of rarely-changing data served from memory while unchanged (see Snapshots). */
   snapshot<T>(topic: SnapshotTopic, key: string, load: () => Promise<T>, options: { keep?: (value: T) => boolean } = {}): Promise<T> {
     return this.snapshots ? this.snapshots.get(topic, key, load, options.keep) : load();

@@ -122,6 +122,27 @@ describe('conversation state held in memory between turns', () => {
     expect(await importer.get("SELECT etag FROM bot_state WHERE key = 'conv/5'")).toEqual({ etag: 2 });
   });
 
+  it('after saves, reads and deletes that overlap, what it holds is what the database holds', async () => {
+    const { bot, importer } = await botAndImporter(0);
+    const storage = new SqliteStorage(bot);
+    const inDatabase = async (key: string) => {
+      const row = await importer.get<{ document: string; etag: number }>('SELECT document, etag FROM bot_state WHERE key = ?', [key]);
+      return row ? { ...JSON.parse(row.document), eTag: String(row.etag) } : undefined;
+    };
+    await storage.write({ 'conv/6': { step: 0, eTag: '*' } });
+    await storage.read(['conv/6']);
+    await Promise.all([storage.write({ 'conv/6': { step: 1, eTag: '*' } }), storage.write({ 'conv/6': { step: 2, eTag: '*' } })]);
+    expect((await storage.read(['conv/6']))['conv/6']).toEqual(await inDatabase('conv/6'));
+    for (let n = 0; n < 50; n++) {
+      const key = `conv/race-${n}`;
+      await Promise.all([storage.read([key]), storage.write({ [key]: { step: n, eTag: '*' } })]);
+      expect((await storage.read([key]))[key]).toEqual(await inDatabase(key));
+    }
+    await Promise.all([storage.write({ 'conv/7': { step: 1, eTag: '*' } }), storage.delete(['conv/7']), storage.read(['conv/7'])]);
+    expect(await storage.read(['conv/7'])).toEqual({});
+    expect(await inDatabase('conv/7')).toBeUndefined();
+  });
+
   it('forgets a deleted conversation', async () => {
     const { bot } = await botAndImporter(0);
     const storage = new SqliteStorage(bot);
