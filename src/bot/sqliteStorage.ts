@@ -15,18 +15,20 @@ const HELD_CONVERSATIONS = 5000;
  * start of every turn. The database stays the record: every change is written before the turn ends,
  * and a restart reads it back. This relies on one process per database (decision 0001): a second
  * process's changes to the same conversation would not be seen here, and this process's next save
- * would replace them, as last-write-wins saves do anyway. Each save keeps the version the database
- * gave it (RETURNING); a refused or failed save forgets the copy, so the next read comes from the
- * database.
+ * would replace them, as last-write-wins saves do anyway. A save keeps the version the database
+ * gave it (RETURNING); a refused or failed save, or saves of one conversation that overlap, forget the
+ * copy, so the next read comes from the database.
  */
 export class SqliteStorage implements Storage {
   private readonly held = new Map<string, Held>();
   /**
-   * When each conversation last changed here (a save or delete finished), numbered in order, kept only
-   * while reads are under way: a read that started before a change must not replace the newer copy.
+   * Saves and deletes under way, by conversation. sqlite3 runs statements on one connection side by
+   * side, so two made at once may run in either order: when they overlap, neither result is kept and
+   * the next read comes from the database. A read is kept only if no save or delete of that
+   * conversation was under way or made while it ran.
    */
-  private readonly changedAt = new Map<string, number>();
-  private changes = 0;
+  private readonly writes = new Map<string, { newest: number; underWay: number; overlapped: boolean }>();
+  private made = 0;
   private readsUnderWay = 0;
 
   constructor(private readonly db: Database) {}
@@ -40,7 +42,7 @@ export class SqliteStorage implements Storage {
       else unknown.push(key);
     }
     if (!unknown.length) return items;
-    const started = this.changes;
+    const before = new Map(unknown.map((key) => [key, this.quietSince(key)]));
     this.readsUnderWay++;
     try {
       const rows = await this.db.all<{ key: string; document: string; etag: number }>(
@@ -48,21 +50,22 @@ export class SqliteStorage implements Storage {
         unknown,
       );
       for (const row of rows) {
-        if ((this.changedAt.get(row.key) ?? 0) <= started) this.hold(row.key, row);
+        const since = before.get(row.key);
+        if (since !== undefined && since === this.quietSince(row.key)) this.hold(row.key, row);
         items[row.key] = itemOf(row);
       }
       return items;
     } finally {
-      if (--this.readsUnderWay === 0) this.changedAt.clear();
+      if (--this.readsUnderWay === 0) for (const [key, w] of this.writes) if (!w.underWay) this.writes.delete(key);
     }
   }
 
   /** Each key is one statement, so saving a turn's state costs one round trip; the eTag check is part of it. */
   async write(changes: StoreItems): Promise<void> {
-    const entries = Object.entries(changes);
-    const saved: [string, Held][] = [];
-    const save = async (db: Database, key: string, item: unknown) => {
-      const { eTag, ...rest } = (item ?? {}) as { eTag?: string };
+    const entries = Object.entries(changes).map(([key, item]) => ({ key, item, saved: undefined as Held | undefined }));
+    for (const entry of entries) this.begin(entry.key);
+    const save = async (db: Database, entry: (typeof entries)[number]) => {
+      const { eTag, ...rest } = (entry.item ?? {}) as { eTag?: string };
       const anyVersion = !eTag || eTag === '*';
       const document = JSON.stringify(rest);
       const row = await db.runReturning<{ etag: number }>(
@@ -70,42 +73,60 @@ export class SqliteStorage implements Storage {
          ON CONFLICT (key) DO UPDATE SET document = excluded.document, etag = bot_state.etag + 1, updated_at = excluded.updated_at
           WHERE ? = 1 OR bot_state.etag = ?
          RETURNING etag`,
-        [key, document, new Date().toISOString(), anyVersion ? 1 : 0, anyVersion ? null : Number(eTag)],
+        [entry.key, document, new Date().toISOString(), anyVersion ? 1 : 0, anyVersion ? null : Number(eTag)],
       );
-      if (!row) throw new Error(`Storage: eTag conflict for ${key}`);
-      saved.push([key, { document, etag: row.etag }]);
+      if (!row) throw new Error(`Storage: eTag conflict for ${entry.key}`);
+      entry.saved = { document, etag: row.etag };
     };
     try {
-      if (entries.length === 1) await save(this.db, ...entries[0]);
+      if (entries.length === 1) await save(this.db, entries[0]);
       else
         await this.db.transaction(async (tx) => {
-          for (const [key, item] of entries) await save(tx, key, item);
+          for (const entry of entries) await save(tx, entry);
         });
     } catch (err) {
-      for (const [key] of entries) this.forget(key);
+      for (const entry of entries) this.end(entry.key, undefined);
       throw err;
     }
-    // Saves on the one write connection finish in the order they were made, so the last kept is the latest.
-    for (const [key, held] of saved) {
-      this.hold(key, held);
-      this.changed(key);
-    }
+    for (const entry of entries) this.end(entry.key, entry.saved);
   }
 
   async delete(keys: string[]): Promise<void> {
     if (!keys.length) return;
-    await this.db.run(`DELETE FROM bot_state WHERE key IN (${keys.map(() => '?').join(',')})`, keys);
-    for (const key of keys) this.forget(key);
+    for (const key of keys) this.begin(key);
+    try {
+      await this.db.run(`DELETE FROM bot_state WHERE key IN (${keys.map(() => '?').join(',')})`, keys);
+    } finally {
+      for (const key of keys) this.end(key, undefined);
+    }
   }
 
-  private forget(key: string): void {
+  private begin(key: string): void {
+    const made = ++this.made;
+    const w = this.writes.get(key);
+    if (w) {
+      w.newest = made;
+      w.overlapped ||= w.underWay > 0;
+      w.underWay++;
+    } else this.writes.set(key, { newest: made, underWay: 1, overlapped: false });
+  }
+
+  /** A save or delete that ran alone decides what is held: its result, or nothing (a failure, a delete). */
+  private end(key: string, result: Held | undefined): void {
+    const w = this.writes.get(key);
+    if (!w) return;
+    w.underWay--;
     this.held.delete(key);
-    this.changed(key);
+    if (w.underWay) return;
+    if (result && !w.overlapped) this.hold(key, result);
+    w.overlapped = false;
+    if (!this.readsUnderWay) this.writes.delete(key);
   }
 
-  private changed(key: string): void {
-    this.changes++;
-    if (this.readsUnderWay) this.changedAt.set(key, this.changes);
+  /** Which save or delete a conversation was last at, or -1 while one is under way (a read then is not kept). */
+  private quietSince(key: string): number {
+    const w = this.writes.get(key);
+    return w?.underWay ? -1 : (w?.newest ?? 0);
   }
 
   private recall(key: string): Held | undefined {
