@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { languageServiceConfig, LanguageServiceConfig } from './feedback/analysers/azureLanguageAnalyser';
+import { languageServiceConfig, LanguageServiceConfig } from './feedback/analysers/languageServiceConfig';
 import { z } from 'zod';
 
 const booleanFlag = z

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database';
 import { FeedbackAnalyser } from '../../src/feedback/analysers/analyser';
-import { AzureLanguageAnalyser, languageServiceConfig } from '../../src/feedback/analysers/azureLanguageAnalyser';
+import { AzureLanguageAnalyser } from '../../src/feedback/analysers/azureLanguageAnalyser';
+import { languageServiceConfig } from '../../src/feedback/analysers/languageServiceConfig';
 import { createFeedbackAnalyser } from '../../src/feedback/analysers/createAnalyser';
 import { LocalAnalyser } from '../../src/feedback/analysers/localAnalyser';
 import { claimDueComments } from '../../src/feedback/analysisRepo';

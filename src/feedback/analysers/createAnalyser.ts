@@ -1,5 +1,5 @@
 import { FeedbackAnalyser } from './analyser';
-import type { LanguageServiceConfig } from './azureLanguageAnalyser';
+import { LanguageServiceConfig } from './languageServiceConfig';
 import { LocalAnalyser } from './localAnalyser';
 
 /**
