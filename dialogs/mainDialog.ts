@@ -1,4 +1,4 @@
-import { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Activity, InputHints, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   DialogContext,
   DialogSet,
@@ -236,7 +236,7 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     if (urn && offered.includes(urn)) return urn;
     await context.sendActivity(urn ? 'That school is not one of the choices I offered.' : 'Please pick one of the schools, or type **cancel**.');
-    await context.sendActivity(prompt);
+    await context.sendActivity({ ...prompt, inputHint: InputHints.ExpectingInput });
     return undefined;
   }
 

@@ -41,11 +41,9 @@ export async function answerAboutSchool(
     case 'la_internal': {
       const access = canView(user, school.urn, 'restricted');
       if (!access.allowed) return [restrictedRefusal(deps, user, school, access.reason)];
-      // The view is recorded while the record is read; the card is sent only once both are done.
-      const [record] = await Promise.all([
-        schoolImprovementRecord(deps.db, school, deps.catalog, deps.banding),
-        audit(deps.db, { entraObjectId: user.entraObjectId, action: 'viewed LA record', urn: school.urn }),
-      ]);
+      const record = await schoolImprovementRecord(deps.db, school, deps.catalog, deps.banding);
+      // Recorded once the record has been read, so only views that happened are logged, and before it is shown.
+      await audit(deps.db, { entraObjectId: user.entraObjectId, action: 'viewed LA record', urn: school.urn });
       return [laInternalCard(record, deps.laRecordProvenance, suggestions)];
     }
   }

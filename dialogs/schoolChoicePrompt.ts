@@ -1,4 +1,4 @@
-import { Activity, ActivityTypes, TurnContext } from 'botbuilder';
+import { Activity, ActivityTypes, InputHints, TurnContext } from 'botbuilder';
 import { Dialog, DialogContext, DialogInstance, DialogTurnResult } from './dialogParts';
 
 export type SchoolChoiceOptions = {
@@ -29,7 +29,7 @@ export class SchoolChoicePrompt extends Dialog<SchoolChoiceOptions> {
   async beginDialog(dc: DialogContext, options?: SchoolChoiceOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error(`${this.id} needs the schools to offer`);
     dc.activeDialog!.state = { options };
-    await dc.context.sendActivity(options.prompt);
+    await dc.context.sendActivity(asking(options.prompt));
     return Dialog.EndOfTurn;
   }
 
@@ -40,7 +40,16 @@ export class SchoolChoicePrompt extends Dialog<SchoolChoiceOptions> {
     return urn ? dc.endDialog(urn) : Dialog.EndOfTurn;
   }
 
+  /** Another dialog finished on top of this one (as botbuilder's prompts do): ask again. */
+  async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.repromptDialog(dc.context, dc.activeDialog!);
+    return Dialog.EndOfTurn;
+  }
+
   async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await context.sendActivity((instance.state as { options: SchoolChoiceOptions }).options.prompt);
+    await context.sendActivity(asking((instance.state as { options: SchoolChoiceOptions }).options.prompt));
   }
 }
+
+/** Marked as waiting for an answer, as botbuilder's prompts mark theirs, so clients can open the input. */
+const asking = (prompt: Partial<Activity>): Partial<Activity> => ({ ...prompt, inputHint: prompt.inputHint ?? InputHints.ExpectingInput });

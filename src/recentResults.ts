@@ -21,7 +21,8 @@ export class RecentResults<T> {
     return value;
   }
 
-  forget(key: string): void {
-    this.held.delete(key);
+  /** Drops a kept result; with `onlyIf`, only while that is still the one kept (not a newer one). */
+  forget(key: string, onlyIf?: T): void {
+    if (onlyIf === undefined || this.held.get(key) === onlyIf) this.held.delete(key);
   }
 }

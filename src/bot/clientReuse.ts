@@ -19,7 +19,7 @@ const botAppIdOf = (identity: ClaimsIdentity) =>
 function reuse<T>(held: RecentResults<Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
   return held.get(key, () => {
     const creating = create();
-    creating.catch(() => held.forget(key));
+    creating.catch(() => held.forget(key, creating));
     return creating;
   });
 }
