@@ -9,20 +9,11 @@ import {
   ConnectorFactory,
   UserTokenClient,
 } from 'botframework-connector';
-import { RecentResults } from '../recentResults';
+import { keptUnlessFailed, RecentResults } from '../recentResults';
 
 /** The bot's own app id, as botbuilder reads it: the audience of a channel's token, or the emulator's app id claim. */
 const botAppIdOf = (identity: ClaimsIdentity) =>
   identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
-
-/** Keeps a promised client while it is wanted, and forgets one that failed so the next turn tries again. */
-function reuse<T>(held: RecentResults<Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
-  return held.get(key, () => {
-    const creating = create();
-    creating.catch(() => held.forget(key, creating));
-    return creating;
-  });
-}
 
 class ReusingConnectorFactory extends ConnectorFactory {
   constructor(
@@ -34,7 +25,7 @@ class ReusingConnectorFactory extends ConnectorFactory {
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return reuse(this.held, `${this.botAppId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+    return keptUnlessFailed(this.held, `${this.botAppId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
   }
 }
 
@@ -67,7 +58,7 @@ export class ClientReusingAuthentication extends BotFrameworkAuthentication {
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return reuse(this.tokenClients, botAppIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
+    return keptUnlessFailed(this.tokenClients, botAppIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   createBotFrameworkClient(): BotFrameworkClient {

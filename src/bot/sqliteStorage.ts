@@ -1,5 +1,6 @@
 import { Storage, StoreItems } from 'botbuilder';
 import { Database } from '../db/database';
+import { RecentResults } from '../recentResults';
 
 type Held = { document: string; etag: number };
 
@@ -20,7 +21,7 @@ const HELD_CONVERSATIONS = 5000;
  * copy, so the next read comes from the database.
  */
 export class SqliteStorage implements Storage {
-  private readonly held = new Map<string, Held>();
+  private readonly held = new RecentResults<Held>(HELD_CONVERSATIONS);
   /**
    * Saves and deletes under way, by conversation. sqlite3 runs statements on one connection side by
    * side, so two made at once may run in either order: when they overlap, neither result is kept and
@@ -37,7 +38,7 @@ export class SqliteStorage implements Storage {
     const items: StoreItems = {};
     const unknown: string[] = [];
     for (const key of keys) {
-      const held = this.recall(key);
+      const held = this.held.recall(key);
       if (held) items[key] = itemOf(held);
       else unknown.push(key);
     }
@@ -116,7 +117,7 @@ export class SqliteStorage implements Storage {
     const w = this.writes.get(key);
     if (!w) return;
     w.underWay--;
-    this.held.delete(key);
+    this.held.forget(key);
     if (w.underWay) return;
     if (result && !w.overlapped) this.hold(key, result);
     w.overlapped = false;
@@ -129,20 +130,8 @@ export class SqliteStorage implements Storage {
     return w?.underWay ? -1 : (w?.newest ?? 0);
   }
 
-  private recall(key: string): Held | undefined {
-    const held = this.held.get(key);
-    if (held) {
-      // Re-inserting moves the key to the newest end of the Map's order.
-      this.held.delete(key);
-      this.held.set(key, held);
-    }
-    return held;
-  }
-
   private hold(key: string, held: Held): void {
-    this.held.delete(key);
-    this.held.set(key, { document: held.document, etag: held.etag });
-    if (this.held.size > HELD_CONVERSATIONS) this.held.delete(this.held.keys().next().value as string);
+    this.held.keep(key, { document: held.document, etag: held.etag });
   }
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Resvg, ResvgRenderOptions } from '@resvg/resvg-js';
+import { RecentResults } from '../recentResults';
 
 /** No chart is drawn bigger than this, whatever the SVG asks for, so an image can never grow a card past Teams' limit. */
 export const MAX_CHART_PX = { width: 640, height: 480 } as const;
@@ -10,17 +11,11 @@ const FONT_FILE = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/packa
 const FONT: ResvgRenderOptions['font'] = { loadSystemFonts: false, fontFiles: [FONT_FILE], defaultFontFamily: 'DejaVu Sans' };
 
 /** The same school's chart is asked for again and again until the next import; rasterising it costs milliseconds. */
-const CACHE_LIMIT = 200;
-const rendered = new Map<string, Buffer>();
+const rendered = new RecentResults<Buffer>(200);
 
 /** Rasterises an SVG to PNG at its own size, scaled down only if it would pass MAX_CHART_PX (Teams cards cannot show SVG). */
 export function svgToPng(svg: string): Buffer {
-  const cached = rendered.get(svg);
-  if (cached) return cached;
-  const png = rasterise(svg);
-  if (rendered.size >= CACHE_LIMIT) rendered.delete(rendered.keys().next().value as string);
-  rendered.set(svg, png);
-  return png;
+  return rendered.get(svg, () => rasterise(svg));
 }
 
 function rasterise(svg: string): Buffer {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { EntityExtractor } from './entityExtractor';
 import { IntentName, INTENTS, Recognition, Recognizer } from './intents';
 import { DATA_DIR } from '../projectPaths';
-import { RecentResults } from '../recentResults';
+import { keptUnlessFailed, RecentResults } from '../recentResults';
 
 const corpusSchema = z.object({
   intents: z.array(z.object({ intent: z.enum(INTENTS), utterances: z.array(z.string().min(1)).min(1) })),
@@ -56,12 +56,7 @@ export class NlpRecognizer implements Recognizer {
 
   recognize(text: string): Promise<Recognition> {
     const limited = text.slice(0, 500);
-    return this.recent.get(limited, () =>
-      this.classify(limited).catch((err: unknown) => {
-        this.recent.forget(limited);
-        throw err;
-      }),
-    );
+    return keptUnlessFailed(this.recent, limited, () => this.classify(limited));
   }
 
   private async classify(limited: string): Promise<Recognition> {
