@@ -1,4 +1,4 @@
-import { Activity, InputHints, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   DialogContext,
   DialogSet,
@@ -55,7 +55,7 @@ export class MainDialog extends CancelAndHelpDialog {
     private readonly features: Feature[] = [],
   ) {
     super('mainDialog');
-    this.addDialog(new SchoolChoicePrompt(SCHOOL_PROMPT, (context, offered, prompt) => this.chooseSchool(context, offered, prompt)));
+    this.addDialog(new SchoolChoicePrompt(SCHOOL_PROMPT, (context, offered) => this.chooseSchool(context, offered)));
     this.addDialog(new WaterfallDialog(WATERFALL, [(step) => this.resolveSchool(step), (step) => this.answer(step)]));
     for (const feature of features) for (const dialog of feature.dialogs ?? []) this.addDialog(dialog);
     this.initialDialogId = WATERFALL;
@@ -149,8 +149,8 @@ export class MainDialog extends CancelAndHelpDialog {
     const text = dc.context.activity.text?.trim();
     if (prompt?.id !== SCHOOL_PROMPT || !text || dc.context.activity.value) return false;
     if ([HELP_WORDS, CANCEL_WORDS, START_OVER_WORDS].some((words) => words.test(text))) return false;
-    const offered = await getSchools(this.deps.db, (prompt.state as { options: SchoolChoiceOptions }).options.validations ?? []);
-    if (new SchoolNameIndex(offered).find(text).length || /\b\d{6}\b/.test(text)) return false;
+    const { named, urn } = await this.offeredSchoolIn(text, (prompt.state as { options: SchoolChoiceOptions }).options.validations ?? []);
+    if (named.length || urn) return false;
     const intent = effectiveIntent(await this.recognize(dc.context, text));
     return intent !== undefined && intent !== 'None' && intent !== 'choose_school';
   }
@@ -224,20 +224,24 @@ export class MainDialog extends CancelAndHelpDialog {
     for (const card of await answerAboutSchool(this.deps, user, school, intent, recognition)) await context.sendActivity(cardActivity(card));
   }
 
-  /** Accepts a button press or a typed name or URN, but only for one of the schools offered; otherwise says why and asks again. */
-  private async chooseSchool(context: TurnContext, offered: string[], prompt: Partial<Activity>): Promise<string | undefined> {
+  /** Accepts a button press or a typed name or URN, but only for one of the schools offered; otherwise says why. */
+  private async chooseSchool(context: TurnContext, offered: string[]): Promise<string | undefined> {
     const submission = parseSubmission(context.activity.value);
     const text = context.activity.text?.trim();
     let urn = submission?.verb === 'chooseSchool' ? submission.urn : undefined;
     if (!urn && text) {
-      const schools = await getSchools(this.deps.db, offered);
-      const matches = new SchoolNameIndex(schools).find(text);
-      urn = matches.length === 1 ? matches[0].urn : /\b\d{6}\b/.exec(text)?.[0];
+      const typed = await this.offeredSchoolIn(text, offered);
+      urn = typed.named.length === 1 ? typed.named[0].urn : typed.urn;
     }
     if (urn && offered.includes(urn)) return urn;
     await context.sendActivity(urn ? 'That school is not one of the choices I offered.' : 'Please pick one of the schools, or type **cancel**.');
-    await context.sendActivity({ ...prompt, inputHint: InputHints.ExpectingInput });
     return undefined;
+  }
+
+  /** The offered schools a typed answer names, and any URN it gives. */
+  private async offeredSchoolIn(text: string, offered: string[]): Promise<{ named: SchoolMention[]; urn?: string }> {
+    const schools = await getSchools(this.deps.db, offered);
+    return { named: new SchoolNameIndex(schools).find(text), urn: /\b\d{6}\b/.exec(text)?.[0] };
   }
 
   private async namedSchools(recognition: Recognition): Promise<SchoolMention[]> {

@@ -8,8 +8,8 @@ export type SchoolChoiceOptions = {
   validations: string[];
 };
 
-/** The URN chosen from those offered, or undefined once the person has been told what was wrong. */
-export type SchoolChooser = (context: TurnContext, offered: string[], prompt: Partial<Activity>) => Promise<string | undefined>;
+/** The URN chosen from those offered, or undefined once the person has been told what was wrong (the choices are then asked again). */
+export type SchoolChooser = (context: TurnContext, offered: string[]) => Promise<string | undefined>;
 
 /**
  * Waits for the person to pick one of the schools offered (a button press, a name or a URN) and ends
@@ -36,8 +36,10 @@ export class SchoolChoicePrompt extends Dialog<SchoolChoiceOptions> {
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const { options } = dc.activeDialog!.state as { options: SchoolChoiceOptions };
-    const urn = await this.choose(dc.context, options.validations ?? [], options.prompt);
-    return urn ? dc.endDialog(urn) : Dialog.EndOfTurn;
+    const urn = await this.choose(dc.context, options.validations ?? []);
+    if (urn) return dc.endDialog(urn);
+    await this.repromptDialog(dc.context, dc.activeDialog!);
+    return Dialog.EndOfTurn;
   }
 
   /** Another dialog finished on top of this one (as botbuilder's prompts do): ask again. */
