@@ -84,7 +84,7 @@ export class Database {
 
   /** A single write with a RETURNING clause: the row it gives back, or undefined when it changed nothing. */
   runReturning<T = Row>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
-    const write = () => new Promise<T | undefined>((resolve, reject) => this.writer.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))));
+    const write = () => getOn<T>(this.writer, sql, params);
     return this.owned.length ? this.gate.statement(write) : write();
   }
 
@@ -94,9 +94,7 @@ export class Database {
   }
 
   get<T = Row>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
-    return new Promise((resolve, reject) =>
-      this.reader.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))),
-    );
+    return getOn<T>(this.reader, sql, params);
   }
 
   all<T = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
@@ -207,4 +205,8 @@ function runOn(conn: Connection, sql: string, params: SqlValue[]): Promise<{ cha
       else resolve({ changes: this.changes, lastId: this.lastID });
     }),
   );
+}
+
+function getOn<T>(conn: Connection, sql: string, params: SqlValue[]): Promise<T | undefined> {
+  return new Promise((resolve, reject) => conn.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))));
 }
